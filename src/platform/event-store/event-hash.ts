@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../canonical-json';
+import { EventEnvelope, StoredFields } from './stored-event';
+
+const HASH_VERSION = 1;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** A field's content withheld (legal takedown, confidential export): only its digest stays. */
+export interface WithheldField {
+  readonly $withheld: string;
+}
+
+export const isWithheld = (value: unknown): value is WithheldField =>
+  typeof value === 'object' && value !== null && typeof (value as WithheldField).$withheld === 'string';
+
+/** Digest of one stored field value (the ciphertext for encrypted fields, so erasing a key keeps it). */
+export const fieldDigest = (value: unknown): string =>
+  isWithheld(value) ? value.$withheld : sha256(canonicalJson(value));
+
+const digests = (fields: StoredFields) =>
+  Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, fieldDigest(value)]));
+
+/** The hash covers per-field digests, never raw values, so any field can later be withheld. */
+export function hashEvent(event: Omit<EventEnvelope, 'hash'>): string {
+  return sha256(
+    canonicalJson({
+      v: HASH_VERSION,
+      id: event.id,
+      stream: event.stream,
+      revision: event.revision,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      previousHash: event.previousHash,
+      keyIds: event.keyIds,
+      data: digests(event.data),
+      metadata: digests(event.metadata),
+    }),
+  );
+}
+
+/** Replaces one field's content ('data.body', 'metadata.actor') by its digest; the hash still verifies. */
+export function withholdField<E extends EventEnvelope>(event: E, path: string): E {
+  const [section, field] = path.split('.', 2) as ['data' | 'metadata', string];
+  if ((section !== 'data' && section !== 'metadata') || !(field in event[section])) {
+    throw new Error(`No field ${path} in event ${event.id}`);
+  }
+  const withheld: WithheldField = { $withheld: fieldDigest(event[section][field]) };
+  return { ...event, [section]: { ...event[section], [field]: withheld } };
+}
+
+export type ChainBreak = { revision: number; eventId: string; reason: 'hash_mismatch' | 'previous_hash_mismatch' | 'revision_gap' };
+
+/** Verifies a stream read forwards from revision 0; names the first broken link, or returns undefined. */
+export function findChainBreak(events: readonly EventEnvelope[]): ChainBreak | undefined {
+  let previous: EventEnvelope | undefined;
+  for (const event of events) {
+    const at = { revision: event.revision, eventId: event.id };
+    if (event.revision !== (previous ? previous.revision + 1 : 0)) return { ...at, reason: 'revision_gap' };
+    if (event.previousHash !== (previous?.hash ?? null)) return { ...at, reason: 'previous_hash_mismatch' };
+    if (hashEvent(event) !== event.hash) return { ...at, reason: 'hash_mismatch' };
+    previous = event;
+  }
+  return undefined;
+}
+
+/** Chains a new event onto the stream head: the one place an envelope's hash is made. */
+export function chainEvent(
+  event: Omit<EventEnvelope, 'hash' | 'previousHash' | 'revision'>,
+  head: { revision: number; hash: string } | undefined,
+): EventEnvelope {
+  const unhashed = { ...event, revision: head ? head.revision + 1 : 0, previousHash: head?.hash ?? null };
+  return { ...unhashed, hash: hashEvent(unhashed) };
+}

@@ -1,0 +1,44 @@
+import { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from './stored-event';
+
+export const EVENT_STORE = Symbol('EventStore');
+
+export interface ReadStreamOptions {
+  readonly direction?: 'forwards' | 'backwards';
+  /** Inclusive; defaults to the first (forwards) or last (backwards) revision. */
+  readonly fromRevision?: number;
+  readonly maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position; from the beginning when absent. */
+  readonly after?: bigint;
+  readonly maxCount?: number;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint: deliver events strictly after it; from the beginning when absent. */
+  readonly after?: bigint;
+  /** Called once when the subscription has read everything and waits for new appends. */
+  readonly onLive?: () => void;
+  /** Called when the subscription drops (reader or handler failed); it resubscribes from its last position. */
+  readonly onDrop?: (error: unknown) => void;
+}
+
+/** Each batch is handled before the next is read; a failing handler drops the subscription, which resumes. */
+export type BatchHandler = (events: readonly RecordedEvent[]) => Promise<void>;
+
+export interface Subscription {
+  /** Position of the last event handled. */
+  readonly position: bigint | undefined;
+  stop(): Promise<void>;
+}
+
+/** The event store port: EventStoreDB in production, SQLite embedded. Every adapter passes one contract suite. */
+export interface EventStore {
+  /** Resolves only once the events are durable. Throws WrongExpectedRevisionError on a concurrency conflict. */
+  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
+  readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription;
+  close(): Promise<void>;
+}

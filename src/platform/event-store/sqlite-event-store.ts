@@ -1,0 +1,207 @@
+import Database from 'better-sqlite3';
+import { chainEvent } from './event-hash';
+import { WrongExpectedRevisionError, UnchainedAppendError } from './event-store.errors';
+import { BatchHandler, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from './event-store.port';
+import { catchUpSubscription } from './catch-up-subscription';
+import { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from './stored-event';
+import { openSqlite } from '../sqlite';
+
+/** Bounds one group commit so a burst cannot hold the write lock for long. */
+const MAX_GROUP = 1_000;
+/** How often a waiting subscription looks for appends made by another process on the same file. */
+const CROSS_PROCESS_POLL_MS = 50;
+
+interface PendingAppend {
+  readonly stream: string;
+  readonly events: readonly NewEvent[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+interface EventRow {
+  position: number;
+  id: string;
+  stream: string;
+  revision: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  previous_hash: string | null;
+  hash: string;
+  key_ids: string;
+  recorded_at: string;
+}
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    position INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    stream TEXT NOT NULL,
+    revision INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    schema_version INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    metadata TEXT NOT NULL,
+    previous_hash TEXT,
+    hash TEXT NOT NULL,
+    key_ids TEXT NOT NULL,
+    recorded_at TEXT NOT NULL,
+    UNIQUE (stream, revision)
+  );`;
+
+const toRecorded = (row: EventRow): RecordedEvent => ({
+  position: BigInt(row.position),
+  id: row.id,
+  stream: row.stream,
+  revision: row.revision,
+  type: row.type,
+  schemaVersion: row.schema_version,
+  data: JSON.parse(row.data),
+  metadata: JSON.parse(row.metadata),
+  previousHash: row.previous_hash,
+  hash: row.hash,
+  keyIds: JSON.parse(row.key_ids),
+  recordedAt: row.recorded_at,
+});
+
+/**
+ * Embedded event store on one SQLite file. Concurrent appends wait for the next turn of the event loop and
+ * commit together in one durable (synchronous=FULL) transaction: group commit, one fsync for many writers.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private pending: PendingAppend[] = [];
+  private flushScheduled = false;
+  private waiters = new Set<() => void>();
+  private readonly statements;
+
+  constructor(readonly file: string) {
+    this.db = openSqlite(file);
+    this.db.exec(SCHEMA);
+    this.statements = {
+      head: this.db.prepare<[string], { revision: number; hash: string }>(
+        'SELECT revision, hash FROM events WHERE stream = ? ORDER BY revision DESC LIMIT 1',
+      ),
+      insert: this.db.prepare(
+        `INSERT INTO events (id, stream, revision, type, schema_version, data, metadata, previous_hash, hash, key_ids, recorded_at)
+         VALUES (@id, @stream, @revision, @type, @schemaVersion, @data, @metadata, @previousHash, @hash, @keyIds, @recordedAt)`,
+      ),
+      forwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream = ? AND revision >= ? ORDER BY revision ASC LIMIT ?',
+      ),
+      backwards: this.db.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
+      ),
+      all: this.db.prepare<[bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
+    };
+  }
+
+  append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    if (expected === 'any') return Promise.reject(new UnchainedAppendError(stream));
+    if (events.length === 0) return Promise.reject(new Error(`Nothing to append to ${stream}`));
+    return new Promise((resolve, reject) => {
+      this.pending.push({ stream, events, expected, resolve, reject });
+      if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    const group = this.pending.splice(0, MAX_GROUP);
+    this.flushScheduled = this.pending.length > 0;
+    if (this.flushScheduled) setImmediate(() => this.flush());
+    const outcomes: Array<{ ok: AppendResult } | { error: unknown }> = [];
+    try {
+      // Each append is its own savepoint: a conflict rolls back only that append, not the group.
+      const appendOne = this.db.transaction((p: PendingAppend) => this.write(p));
+      this.db
+        .transaction(() => {
+          for (const p of group) {
+            try {
+              outcomes.push({ ok: appendOne(p) });
+            } catch (error) {
+              outcomes.push({ error });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      for (const p of group) p.reject(error);
+      return;
+    }
+    group.forEach((p, i) => {
+      const outcome = outcomes[i];
+      if ('ok' in outcome) p.resolve(outcome.ok);
+      else p.reject(outcome.error);
+    });
+    this.wakeAll();
+  }
+
+  private write({ stream, events, expected }: PendingAppend): AppendResult {
+    let head = this.statements.head.get(stream);
+    const actual = head ? head.revision : 'no_stream';
+    if (actual !== expected) throw new WrongExpectedRevisionError(stream, expected, actual);
+    const recordedAt = new Date().toISOString();
+    let position = 0n;
+    for (const event of events) {
+      const chained = chainEvent({ ...event, stream }, head);
+      const info = this.statements.insert.run({
+        ...chained,
+        data: JSON.stringify(chained.data),
+        metadata: JSON.stringify(chained.metadata),
+        keyIds: JSON.stringify(chained.keyIds),
+        recordedAt,
+      });
+      position = BigInt(info.lastInsertRowid);
+      head = { revision: chained.revision, hash: chained.hash };
+    }
+    return { position, revision: head!.revision };
+  }
+
+  async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount)
+        : this.statements.forwards.all(stream, options.fromRevision ?? 0, maxCount);
+    return rows.map(toRecorded);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.statements.all.all(options.after ?? 0n, options.maxCount ?? Number.MAX_SAFE_INTEGER).map(toRecorded);
+  }
+
+  subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription {
+    return catchUpSubscription(
+      {
+        readAfter: (after, maxCount) => this.readAll({ after, maxCount }),
+        waitForAppends: () =>
+          new Promise<void>((resolve) => {
+            const wake = () => {
+              clearTimeout(timer);
+              this.waiters.delete(wake);
+              resolve();
+            };
+            const timer = setTimeout(wake, CROSS_PROCESS_POLL_MS);
+            this.waiters.add(wake);
+          }),
+        wakeAll: () => this.wakeAll(),
+      },
+      handler,
+      options,
+    );
+  }
+
+  private wakeAll(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+
+  async close(): Promise<void> {
+    while (this.pending.length > 0 || this.flushScheduled) await new Promise((r) => setImmediate(r));
+    this.db.close();
+  }
+}
