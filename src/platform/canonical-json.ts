@@ -1,7 +1,8 @@
 /** JSON with object keys sorted at every depth, so equal values always hash equally (RFC 8785 for our value set). */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('Cannot hash a non-finite number');
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new TypeError('Cannot hash a non-finite number');
     if (value === undefined) return 'null';
     return JSON.stringify(value);
   }

@@ -49,7 +49,11 @@ export function withholdField<E extends EventEnvelope>(event: E, path: string): 
   return { ...event, [section]: { ...event[section], [field]: withheld } };
 }
 
-export type ChainBreak = { revision: number; eventId: string; reason: 'hash_mismatch' | 'previous_hash_mismatch' | 'revision_gap' };
+export type ChainBreak = {
+  revision: number;
+  eventId: string;
+  reason: 'hash_mismatch' | 'previous_hash_mismatch' | 'revision_gap';
+};
 
 /** Verifies a stream read forwards from revision 0; names the first broken link, or returns undefined. */
 export function findChainBreak(events: readonly EventEnvelope[]): ChainBreak | undefined {

@@ -13,7 +13,11 @@ describe('SQLite event store durability settings', () => {
   it('commits in WAL mode with synchronous=FULL before acknowledging', async () => {
     const file = freshFile();
     const store = new SqliteEventStore(file);
-    await store.append('s-1', [{ id: 'e-1', type: 'T', schemaVersion: 1, data: {}, metadata: {}, keyIds: [] }], 'no_stream');
+    await store.append(
+      's-1',
+      [{ id: 'e-1', type: 'T', schemaVersion: 1, data: {}, metadata: {}, keyIds: [] }],
+      'no_stream',
+    );
     const db = (store as unknown as { db: Database.Database }).db;
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

@@ -1,7 +1,14 @@
 import Database from 'better-sqlite3';
 import { chainEvent } from './event-hash';
 import { WrongExpectedRevisionError, UnchainedAppendError } from './event-store.errors';
-import { BatchHandler, EventStore, ReadAllOptions, ReadStreamOptions, SubscribeOptions, Subscription } from './event-store.port';
+import {
+  BatchHandler,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  SubscribeOptions,
+  Subscription,
+} from './event-store.port';
 import { catchUpSubscription } from './catch-up-subscription';
 import { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from './stored-event';
 import { openSqlite } from '../sqlite';
@@ -94,7 +101,9 @@ export class SqliteEventStore implements EventStore {
       backwards: this.db.prepare<[string, number, number], EventRow>(
         'SELECT * FROM events WHERE stream = ? AND revision <= ? ORDER BY revision DESC LIMIT ?',
       ),
-      all: this.db.prepare<[bigint, number], EventRow>('SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?'),
+      all: this.db.prepare<[bigint, number], EventRow>(
+        'SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
+      ),
     };
   }
 
@@ -172,7 +181,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.statements.all.all(options.after ?? 0n, options.maxCount ?? Number.MAX_SAFE_INTEGER).map(toRecorded);
+    return this.statements.all
+      .all(options.after ?? 0n, options.maxCount ?? Number.MAX_SAFE_INTEGER)
+      .map(toRecorded);
   }
 
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription {

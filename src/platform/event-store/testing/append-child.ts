@@ -6,7 +6,11 @@ async function main() {
   const [configJson, stream, countText] = process.argv.slice(2);
   const store = createEventStore(JSON.parse(configJson) as EventStoreConfig);
   for (let revision = 0; revision < Number(countText); revision++) {
-    const result = await store.append(stream, [testEvent(`child-${revision}`)], revision === 0 ? 'no_stream' : revision - 1);
+    const result = await store.append(
+      stream,
+      [testEvent(`child-${revision}`)],
+      revision === 0 ? 'no_stream' : revision - 1,
+    );
     process.stdout.write(`acked ${result.revision} ${result.position}\n`);
   }
   await store.close();

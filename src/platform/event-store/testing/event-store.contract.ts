@@ -29,7 +29,8 @@ export function eventStoreContract(adapter: string, openConfig: () => EventStore
 
     async function appendLabels(stream: string, names: string[]) {
       let last;
-      for (const [i, name] of names.entries()) last = await store.append(stream, [testEvent(name)], i === 0 ? 'no_stream' : i - 1);
+      for (const [i, name] of names.entries())
+        last = await store.append(stream, [testEvent(name)], i === 0 ? 'no_stream' : i - 1);
       return last!;
     }
 
@@ -47,15 +48,23 @@ export function eventStoreContract(adapter: string, openConfig: () => EventStore
       it('refuses a stale or wrong expected revision with a conflict and writes nothing', async () => {
         const stream = uniqueStream();
         await store.append(stream, [testEvent('a')], 'no_stream');
-        await expect(store.append(stream, [testEvent('x')], 'no_stream')).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-        await expect(store.append(stream, [testEvent('x')], 5)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
-        await expect(store.append(uniqueStream(), [testEvent('x')], 0)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+        await expect(store.append(stream, [testEvent('x')], 'no_stream')).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+        await expect(store.append(stream, [testEvent('x')], 5)).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+        await expect(store.append(uniqueStream(), [testEvent('x')], 0)).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
         expect(labels(await store.readStream(stream))).toEqual(['a']);
       });
 
       it('refuses "any" on hash-chained streams', async () => {
         const stream = uniqueStream();
-        await expect(store.append(stream, [testEvent('a')], 'any')).rejects.toBeInstanceOf(UnchainedAppendError);
+        await expect(store.append(stream, [testEvent('a')], 'any')).rejects.toBeInstanceOf(
+          UnchainedAppendError,
+        );
         expect(await store.readStream(stream)).toEqual([]);
       });
 
@@ -69,14 +78,20 @@ export function eventStoreContract(adapter: string, openConfig: () => EventStore
         const moved = { ...events[1], position: 999_999n, recordedAt: '2000-01-01T00:00:00.000Z' };
         expect(hashEvent(moved)).toBe(events[1].hash);
         const tampered = [events[0], { ...events[1], data: { label: 'B' } }, events[2]];
-        expect(findChainBreak(tampered)).toEqual({ revision: 1, eventId: events[1].id, reason: 'hash_mismatch' });
+        expect(findChainBreak(tampered)).toEqual({
+          revision: 1,
+          eventId: events[1].id,
+          reason: 'hash_mismatch',
+        });
       });
     });
 
     describe('concurrent appends (group commit)', () => {
       it('acknowledges many concurrent writers, each durable and in order', async () => {
         const streams = Array.from({ length: 64 }, () => uniqueStream());
-        const results = await Promise.all(streams.map((s, i) => store.append(s, [testEvent(`w${i}`)], 'no_stream')));
+        const results = await Promise.all(
+          streams.map((s, i) => store.append(s, [testEvent(`w${i}`)], 'no_stream')),
+        );
         expect(new Set(results.map((r) => r.position)).size).toBe(64);
         for (const [i, s] of streams.entries()) expect(labels(await store.readStream(s))).toEqual([`w${i}`]);
       });
@@ -110,8 +125,15 @@ export function eventStoreContract(adapter: string, openConfig: () => EventStore
         const stream = uniqueStream();
         await appendLabels(stream, ['a', 'b', 'c', 'd', 'e']);
         expect(labels(await store.readStream(stream, { fromRevision: 1, maxCount: 2 }))).toEqual(['b', 'c']);
-        expect(labels(await store.readStream(stream, { direction: 'backwards', maxCount: 2 }))).toEqual(['e', 'd']);
-        expect(labels(await store.readStream(stream, { direction: 'backwards', fromRevision: 2 }))).toEqual(['c', 'b', 'a']);
+        expect(labels(await store.readStream(stream, { direction: 'backwards', maxCount: 2 }))).toEqual([
+          'e',
+          'd',
+        ]);
+        expect(labels(await store.readStream(stream, { direction: 'backwards', fromRevision: 2 }))).toEqual([
+          'c',
+          'b',
+          'a',
+        ]);
         expect(await store.readStream(uniqueStream())).toEqual([]);
       });
 
@@ -145,7 +167,10 @@ export function eventStoreContract(adapter: string, openConfig: () => EventStore
         const expected = await store.readAll({ after: start.position });
         expect(seen.map((e) => e.id)).toEqual(expected.map((e) => e.id).slice(0, seen.length));
         expect(labels(seen.filter((e) => e.stream === stream))).toEqual([
-          'old-0', 'old-1', 'old-2', ...Array.from({ length: 20 }, (_, i) => `new-${i}`),
+          'old-0',
+          'old-1',
+          'old-2',
+          ...Array.from({ length: 20 }, (_, i) => `new-${i}`),
         ]);
         expect(live).toBe(true);
       });
@@ -180,9 +205,12 @@ export function eventStoreContract(adapter: string, openConfig: () => EventStore
         const start = await appendLabels(uniqueStream(), ['marker']);
         const stream = uniqueStream();
         const seen: string[] = [];
-        const subscription = store.subscribeToAll(async (batch) => {
-          seen.push(...batch.filter((e) => e.stream === stream).map((e) => e.data.label as string));
-        }, { after: start.position });
+        const subscription = store.subscribeToAll(
+          async (batch) => {
+            seen.push(...batch.filter((e) => e.stream === stream).map((e) => e.data.label as string));
+          },
+          { after: start.position },
+        );
         const child = spawnTs(CHILD, [JSON.stringify(config), stream, '3']);
         const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
         await waitFor(() => seen.length >= 3, 'three events from the other process', 20_000);

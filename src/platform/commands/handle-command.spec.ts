@@ -1,0 +1,92 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command, Decider, DomainEvent } from '../domain/decider';
+import { conflict } from '../domain/domain-errors';
+import { EventLog } from '../event-log/event-log';
+import { EventSealer } from '../event-log/event-sealer';
+import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { commandIdFor, requestDigestOf } from '../ids';
+import { SqliteKeyStore } from '../personal-data/sqlite-key-store';
+import { IdempotencyKeyReusedError } from './command-errors';
+import { handleCommand } from './handle-command';
+
+// A tally that refuses to go past a limit: just enough domain to exercise the shared command path.
+type Add = Command<'Add', { amount: number }>;
+type Added = DomainEvent<'Added', { amount: number }>;
+const tally: Decider<Add, Added, number> = {
+  initialState: 0,
+  evolve: (total, event) => total + event.data.amount,
+  decide: (command, total) => {
+    if (total + command.data.amount > 10) throw conflict('over_limit', 'The tally may not pass 10');
+    return command.data.amount === 0 ? [] : [{ type: 'Added', data: { amount: command.data.amount } }];
+  },
+};
+
+describe('handleCommand: read, fold, decide, append', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'suara-commands-'));
+  const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  const keys = new SqliteKeyStore(join(dir, 'keys.sqlite'));
+  const log = new EventLog(store, new EventSealer(keys, () => []));
+  afterAll(async () => Promise.all([store.close(), keys.close()]));
+
+  const add = (stream: string, amount: number, key?: string) =>
+    handleCommand(log, tally, {
+      stream,
+      command: {
+        type: 'Add',
+        data: { amount },
+        metadata: { actor: { id: 'citizen-1', role: 'citizen' }, now: new Date('2026-11-27T03:00:00Z') },
+      },
+      commandId: commandIdFor('citizen-1', key),
+      requestDigest: requestDigestOf('Add', stream, { amount }),
+      correlationId: 'corr-1',
+    });
+
+  it('appends the decided events and returns their position', async () => {
+    const first = await add('tally-1', 3);
+    const second = await add('tally-1', 4);
+    expect(first).toEqual({ position: expect.any(BigInt), revision: 0, replayed: false });
+    expect(second.revision).toBe(1);
+    expect(second.position! > first.position!).toBe(true);
+  });
+
+  it('returns the original result for a retried command without deciding again', async () => {
+    const original = await add('tally-2', 6, 'key-1');
+    const retried = await add('tally-2', 6, 'key-1');
+    expect(retried).toEqual({ ...original, replayed: true });
+    expect(await store.readStream('tally-2')).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body and writes nothing', async () => {
+    await add('tally-3', 2, 'key-2');
+    await expect(add('tally-3', 5, 'key-2')).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(await store.readStream('tally-3')).toHaveLength(1);
+  });
+
+  it('writes nothing when the decider refuses', async () => {
+    await add('tally-4', 9);
+    await expect(add('tally-4', 5)).rejects.toMatchObject({ kind: 'conflict', code: 'over_limit' });
+    expect(await store.readStream('tally-4')).toHaveLength(1);
+  });
+
+  it('retries on a concurrency conflict, deciding again on the fresh state', async () => {
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => add('tally-5', 3)));
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(3);
+    expect(
+      results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code),
+    ).toEqual(['over_limit', 'over_limit']);
+    expect(await store.readStream('tally-5')).toHaveLength(3);
+  });
+
+  it('records the command and its actor in the metadata of each event', async () => {
+    await add('tally-6', 1, 'key-6');
+    const [opened] = await log.read('tally-6');
+    expect(opened.metadata).toMatchObject({
+      actor: 'citizen-1',
+      role: 'citizen',
+      commandId: commandIdFor('citizen-1', 'key-6'),
+    });
+    expect(opened.recorded.metadata.actor).toHaveProperty('$enc');
+  });
+});

@@ -1,0 +1,80 @@
+import { Command, Decider, DomainEvent } from '../domain/decider';
+import { EventLog } from '../event-log/event-log';
+import { EventMetadata } from '../event-log/event-metadata';
+import { OpenedEvent } from '../event-log/event-sealer';
+import { WrongExpectedRevisionError } from '../event-store/event-store.errors';
+import { ConcurrencyRetriesExhaustedError, IdempotencyKeyReusedError } from './command-errors';
+
+const MAX_ATTEMPTS = 5;
+
+export interface CommandRequest<C extends Command> {
+  readonly stream: string;
+  readonly command: C;
+  readonly commandId: string;
+  readonly requestDigest: string;
+  readonly correlationId: string;
+  readonly causationId?: string;
+}
+
+export interface CommandResult {
+  /** Position of the command's last event (or the stream head when it changed nothing). */
+  readonly position: bigint | undefined;
+  readonly revision: number | undefined;
+  /** True when this was a retry of a command already processed: nothing was decided again. */
+  readonly replayed: boolean;
+}
+
+/** The result a processed command left in the stream: its last event. */
+function priorResult(history: readonly OpenedEvent[], commandId: string) {
+  const own = history.filter((e) => e.metadata.commandId === commandId);
+  return own.length === 0 ? undefined : own[own.length - 1];
+}
+
+/** The one read → fold → decide → append path every command handler takes, with idempotency and retries. */
+export async function handleCommand<C extends Command, E extends DomainEvent, S>(
+  log: EventLog,
+  decider: Decider<C, E, S>,
+  request: CommandRequest<C>,
+): Promise<CommandResult> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const history = await log.read<E>(request.stream);
+    const prior = priorResult(history, request.commandId);
+    if (prior) {
+      if (prior.metadata.requestDigest !== request.requestDigest)
+        throw new IdempotencyKeyReusedError(request.stream);
+      return { position: prior.recorded.position, revision: prior.recorded.revision, replayed: true };
+    }
+    const state = history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState);
+    const events = decider.decide(request.command, state);
+    const head = history[history.length - 1]?.recorded;
+    if (events.length === 0) return { position: head?.position, revision: head?.revision, replayed: false };
+    try {
+      const appended = await log.append(
+        request.stream,
+        events,
+        head ? head.revision : 'no_stream',
+        metadataOf(request),
+      );
+      return { ...appended, replayed: false };
+    } catch (error) {
+      if (!(error instanceof WrongExpectedRevisionError)) throw error;
+    }
+  }
+  throw new ConcurrencyRetriesExhaustedError(request.stream, MAX_ATTEMPTS);
+}
+
+const metadataOf = ({
+  command,
+  commandId,
+  requestDigest,
+  correlationId,
+  causationId,
+}: CommandRequest<Command>): EventMetadata => ({
+  actor: command.metadata.actor.id,
+  role: command.metadata.actor.role,
+  commandId,
+  requestDigest,
+  correlationId,
+  causationId: causationId ?? commandId,
+  occurredAt: command.metadata.now.toISOString(),
+});
