@@ -1,0 +1,2 @@
+/** One stream per agency. */
+export const agencyStream = (agencyId: string): string => `agency-${agencyId}`;

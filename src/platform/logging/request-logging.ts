@@ -1,0 +1,17 @@
+import type { NextFunction, Request, Response } from 'express';
+import pino from 'pino';
+
+/** Logs each request once it has been answered: method, path, status and duration. */
+export const requestLogging =
+  (logger: pino.Logger) =>
+  (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info(
+        { method: req.method, path: req.originalUrl, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        'request',
+      );
+    });
+    next();
+  };
