@@ -9,7 +9,9 @@ if (!existsSync(file)) {
   process.exit(1);
 }
 const results = JSON.parse(readFileSync(file, 'utf8'));
-const brokenSuites = results.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0);
+const brokenSuites = results.testResults.filter(
+  (suite) => suite.status === 'failed' && suite.assertionResults.length === 0,
+);
 const skipped = results.testResults.flatMap((suite) =>
   suite.assertionResults
     .filter((test) => test.status === 'pending' || test.status === 'skipped' || test.status === 'todo')

@@ -1,16 +1,30 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AgenciesModule } from './agencies/agencies.module';
+import { AspirationsModule } from './aspirations/aspirations.module';
 import { HealthController } from './health/health.controller';
+import { AuthModule } from './platform/auth/auth.module';
+import { Clock, systemClock } from './platform/clock';
 import { AppConfig } from './platform/config';
+import { HttpCommandsModule } from './platform/http/http-commands.module';
 import { StorageModule } from './platform/storage.module';
+import { ReferenceDataModule } from './reference-data/reference-data.module';
 
 @Module({})
 export class AppModule {
   /** The configuration arrives as a value, so tests run several apps side by side without touching process.env. */
-  static with(config: AppConfig): DynamicModule {
+  static with(config: AppConfig, clock: Clock = systemClock): DynamicModule {
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot(), StorageModule.with(config)],
+      imports: [
+        CqrsModule.forRoot(),
+        StorageModule.with(config),
+        AuthModule.with(config),
+        HttpCommandsModule.with(clock),
+        ReferenceDataModule,
+        AgenciesModule,
+        AspirationsModule,
+      ],
       controllers: [HealthController],
     };
   }

@@ -1,6 +1,11 @@
 import { agencyPersonalData } from './agencies/domain/agency.personal-data';
+import { aspirationPersonalData } from './aspirations/domain/aspiration.personal-data';
 import { endorsementPersonalData } from './endorsements/domain/endorsement.personal-data';
 import { combinePolicies } from './platform/event-log/event-sealer';
 
 /** Every feature's declaration of which event fields are personal, and whose. */
-export const personalDataPolicy = combinePolicies(agencyPersonalData, endorsementPersonalData);
+export const personalDataPolicy = combinePolicies(
+  aspirationPersonalData,
+  agencyPersonalData,
+  endorsementPersonalData,
+);

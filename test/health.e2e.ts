@@ -12,7 +12,9 @@ describe('platform start-up (e2e)', () => {
   });
 
   it('gives every response a correlation id, keeping the one the client sent', async () => {
-    const mine = await fetch(`${running.url}/api/health`, { headers: { 'X-Correlation-Id': 'kim-katingan-42' } });
+    const mine = await fetch(`${running.url}/api/health`, {
+      headers: { 'X-Correlation-Id': 'kim-katingan-42' },
+    });
     const fresh = await fetch(`${running.url}/api/health`);
     expect(mine.headers.get('x-correlation-id')).toBe('kim-katingan-42');
     expect(fresh.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);

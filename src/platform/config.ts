@@ -6,6 +6,10 @@ export interface AppConfig {
   readonly dataDir: string;
   readonly logLevel: string;
   readonly eventStore: EventStoreConfig;
+  /** Base64 secret that signs bearer tokens; shared by every instance. Embedded default: kept in dataDir. */
+  readonly tokenSecret?: string;
+  /** Mounts POST /api/dev/tokens, which issues a token for any actor and role. Never in production. */
+  readonly devTokens: boolean;
 }
 
 /** Reads the environment once at start-up; every setting has a default that runs on a laptop. */
@@ -17,7 +21,11 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port,
     dataDir,
-    eventStore: { kind: 'sqlite', file: join(dataDir, 'events.sqlite') },
+    eventStore: env.EVENTSTORE_URL
+      ? { kind: 'eventstoredb', url: env.EVENTSTORE_URL }
+      : { kind: 'sqlite', file: join(dataDir, 'events.sqlite') },
+    tokenSecret: env.SUARA_TOKEN_SECRET,
+    devTokens: env.SUARA_DEV_TOKENS === 'true',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

@@ -78,3 +78,13 @@ const metadataOf = ({
   causationId: causationId ?? commandId,
   occurredAt: command.metadata.now.toISOString(),
 });
+
+/** Folds a stream into its current state: for facts a command needs from another aggregate. */
+export async function readState<C extends Command, E extends DomainEvent, S>(
+  log: EventLog,
+  decider: Decider<C, E, S>,
+  stream: string,
+): Promise<S> {
+  const history = await log.read<E>(stream);
+  return history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState);
+}

@@ -22,6 +22,7 @@ export const invalid = (code: string, message: string, field?: string) =>
 /** 403: this actor may not do this. */
 export const forbidden = (code: string, message: string) => new DomainError('forbidden', code, message);
 /** 404: the thing acted on does not exist. */
-export const notFound = (code: string, message: string) => new DomainError('not_found', code, message);
+export const notFound = (code: string, message: string, field?: string) =>
+  new DomainError('not_found', code, message, field);
 /** 409: not allowed in the current state (an invalid transition). */
 export const conflict = (code: string, message: string) => new DomainError('conflict', code, message);

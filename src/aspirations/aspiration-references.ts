@@ -1,0 +1,46 @@
+import { readAgency, requireAgency } from '../agencies/agency-references';
+import { Command } from '../platform/domain/decider';
+import { readState } from '../platform/commands/handle-command';
+import { EventLog } from '../platform/event-log/event-log';
+import { AspirationDecider } from './aspiration-decider.provider';
+import { AspirationCommand, AssignAspiration } from './domain/aspiration.commands';
+import { aspirationStream } from './domain/aspiration.streams';
+import { defaultAgencyFor, isCategory } from './domain/categories';
+
+/** As the API receives it: an assignment may leave the agency to the category's default route. */
+export type AspirationInput =
+  Exclude<AspirationCommand, AssignAspiration> | Command<'AssignAspiration', { agencyId?: string }>;
+
+/**
+ * Resolves what a command refers to outside the aspiration's stream (agencies and their parents), so the
+ * decider gets complete facts. The write side reads event streams here, never read models.
+ */
+export async function resolveReferences(
+  log: EventLog,
+  decider: AspirationDecider,
+  aspirationId: string,
+  input: AspirationInput,
+): Promise<AspirationCommand> {
+  switch (input.type) {
+    case 'AssignAspiration': {
+      const state = await readState(log, decider, aspirationStream(aspirationId));
+      const routed =
+        state.status !== 'none' && isCategory(state.category) ? defaultAgencyFor(state.category) : undefined;
+      const agencyId = input.data.agencyId ?? routed ?? '';
+      if (state.status !== 'none') await requireAgency(log, agencyId, 'agencyId');
+      return { ...input, data: { agencyId } };
+    }
+    case 'ForwardAspiration':
+      await requireAgency(log, input.data.toAgencyId, 'toAgencyId');
+      return input;
+    case 'EscalateAspiration': {
+      if (input.data.stage !== 'response') return input;
+      const state = await readState(log, decider, aspirationStream(aspirationId));
+      const current = 'agencyId' in state ? await readAgency(log, state.agencyId) : undefined;
+      const parent = current?.status === 'registered' ? current.parentAgencyId : undefined;
+      return { ...input, data: { ...input.data, toAgencyId: parent ?? null } };
+    }
+    default:
+      return input;
+  }
+}

@@ -1,0 +1,111 @@
+import { DomainEvent } from '../../platform/domain/decider';
+
+// Type strings and fields are a stored contract: never rename; add a new type or upcast. Dates are ISO strings.
+
+export type Visibility = 'public' | 'confidential';
+
+/** A villager a facilitator speaks for; personal data of that villager. */
+export interface OnBehalfOf {
+  name: string;
+  contact?: string;
+}
+
+export type AspirationSubmitted = DomainEvent<
+  'AspirationSubmitted',
+  {
+    aspirationId: string;
+    /** The id of the submission's own message (title and body), so a moderator can hide it like any other. */
+    messageId: string;
+    title: string;
+    body: string;
+    category: string;
+    regionCode: string;
+    visibility: Visibility;
+    anonymous: boolean;
+    groupId?: string;
+    submittedBy: string;
+    onBehalfOf?: OnBehalfOf;
+    submittedAt: string;
+    verificationDueAt: string;
+  }
+>;
+
+export type AspirationVerified = DomainEvent<'AspirationVerified', { verifiedAt: string }>;
+
+export type AspirationRejected = DomainEvent<'AspirationRejected', { reason: string; rejectedAt: string }>;
+
+export type AspirationAssigned = DomainEvent<
+  'AspirationAssigned',
+  { agencyId: string; assignedAt: string; followUpDueAt: string }
+>;
+
+export type AspirationForwarded = DomainEvent<
+  'AspirationForwarded',
+  { fromAgencyId: string; toAgencyId: string; reason: string; forwardedAt: string; followUpDueAt: string }
+>;
+
+export type OfficialResponded = DomainEvent<
+  'OfficialResponded',
+  { messageId: string; body: string; agencyId: string; respondedAt: string; autoCloseDueAt: string }
+>;
+
+export type CitizenReplied = DomainEvent<
+  'CitizenReplied',
+  { messageId: string; body: string; repliedAt: string }
+>;
+
+export type AspirationResolved = DomainEvent<
+  'AspirationResolved',
+  { summary: string; resolvedAt: string; reopenUntil: string }
+>;
+
+export type AspirationRated = DomainEvent<
+  'AspirationRated',
+  { rating: number; comment?: string; ratedAt: string }
+>;
+
+export type AspirationReopened = DomainEvent<
+  'AspirationReopened',
+  { reason: string; reopenedAt: string; followUpDueAt: string }
+>;
+
+export type CloseReason = 'by_submitter' | 'auto_no_reply' | 'by_facilitator';
+
+export type AspirationClosed = DomainEvent<
+  'AspirationClosed',
+  { reason: CloseReason; closedAt: string; reopenUntil: string }
+>;
+
+export type MessageHidden = DomainEvent<
+  'MessageHidden',
+  { messageId: string; reason: string; hiddenAt: string }
+>;
+
+export type EscalationStage = 'verification' | 'response';
+
+/** toAgencyId null: escalated to the facilitators only; otherwise that agency takes over with a fresh deadline. */
+export type AspirationEscalated = DomainEvent<
+  'AspirationEscalated',
+  {
+    stage: EscalationStage;
+    fromAgencyId?: string;
+    toAgencyId: string | null;
+    escalatedAt: string;
+    followUpDueAt?: string;
+  }
+>;
+
+export type AspirationEvent =
+  | AspirationSubmitted
+  | AspirationVerified
+  | AspirationRejected
+  | AspirationAssigned
+  | AspirationForwarded
+  | OfficialResponded
+  | CitizenReplied
+  | AspirationResolved
+  | AspirationRated
+  | AspirationReopened
+  | AspirationClosed
+  | MessageHidden
+  | AspirationEscalated;

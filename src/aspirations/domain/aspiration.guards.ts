@@ -1,0 +1,83 @@
+import { Actor, agencyOfOfficial } from '../../platform/domain/decider';
+import { DomainError } from '../../platform/domain/domain-errors';
+import { aspirationErrors } from './aspiration.errors';
+import {
+  AspirationHandling,
+  AspirationState,
+  AspirationStatus,
+  ExistingAspiration,
+} from './aspiration.state';
+
+// Checks run in one order everywhere: exists (404), may act (403), status (409), input (400).
+
+export function existing(state: AspirationState): ExistingAspiration {
+  if (state.status === 'none') throw aspirationErrors.notFound();
+  return state;
+}
+
+export function inStatus<S extends ExistingAspiration['status']>(
+  state: ExistingAspiration,
+  action: string,
+  statuses: readonly S[],
+): Extract<ExistingAspiration, { status: S }> {
+  const allowed = (candidate: ExistingAspiration): candidate is Extract<ExistingAspiration, { status: S }> =>
+    (statuses as readonly AspirationStatus[]).includes(candidate.status);
+  if (!allowed(state)) throw aspirationErrors.invalidTransition(action, state.status);
+  return state;
+}
+
+export const isFacilitator = (actor: Actor): boolean => actor.role === 'facilitator';
+
+export function requireFacilitator(actor: Actor, action: string): void {
+  if (!isFacilitator(actor)) throw aspirationErrors.facilitatorOnly(action);
+}
+
+export function requireSubmitter(state: ExistingAspiration, actor: Actor, action: string): void {
+  if (state.submittedBy === null || actor.id !== state.submittedBy)
+    throw aspirationErrors.submitterOnly(action);
+}
+
+/** Before the status is known: only a facilitator or some official can possibly act. */
+export function requireOfficialOrFacilitator(actor: Actor, action: string): void {
+  if (!isFacilitator(actor) && agencyOfOfficial(actor.role) === undefined) {
+    throw aspirationErrors.assignedOfficialOrFacilitatorOnly(action);
+  }
+}
+
+/** Once the status is known: an official must belong to the agency the aspiration is with. */
+export function requireAssignedOfficialOrFacilitator(
+  state: AspirationHandling,
+  actor: Actor,
+  action: string,
+): void {
+  if (!isFacilitator(actor) && agencyOfOfficial(actor.role) !== state.agencyId) {
+    throw aspirationErrors.assignedOfficialOrFacilitatorOnly(action);
+  }
+}
+
+/** Trimmed text whose length (in characters, not UTF-16 units) lies within the bounds; else `fail`. */
+export function boundedText(value: unknown, min: number, max: number, fail: () => DomainError): string {
+  if (typeof value !== 'string') throw fail();
+  const text = value.trim();
+  const length = [...text].length;
+  if (length < min || length > max) throw fail();
+  return text;
+}
+
+export const REASON_MAX = 1000;
+export const TEXT_MAX = 5000;
+
+/** A reason a person gives (reject, forward, reopen, hide): required, up to 1000 characters. */
+export const reasonText = (value: unknown): string =>
+  boundedText(value, 1, REASON_MAX, () =>
+    aspirationErrors.invalidLength('invalid_reason', 'reason', 1, REASON_MAX),
+  );
+
+export function newMessageId(state: ExistingAspiration, messageId: string): string {
+  if (Object.hasOwn(state.messages, messageId)) throw aspirationErrors.messageAlreadyExists(messageId);
+  return messageId;
+}
+
+export function agencyIdText(value: unknown, field: 'agencyId' | 'toAgencyId'): string {
+  return boundedText(value, 1, 64, () => aspirationErrors.invalidAgencyId(field));
+}

@@ -1,0 +1,2 @@
+/** One stream per aspiration. */
+export const aspirationStream = (aspirationId: string): string => `aspiration-${aspirationId}`;

@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { SignJWT } from 'jose';
+import { JwtTokens } from './jwt-tokens';
+
+describe('JWT bearer tokens', () => {
+  const secret = randomBytes(32);
+  const tokens = new JwtTokens(secret);
+
+  it('carries the actor and role it was issued for', async () => {
+    const token = await tokens.issue({ id: 'official-7', role: 'official:dinas-pupr' });
+    expect(await tokens.verify(token)).toEqual({ id: 'official-7', role: 'official:dinas-pupr' });
+  });
+
+  it('rejects a token signed with another secret, a tampered one and an expired one', async () => {
+    const foreign = await new JwtTokens(randomBytes(32)).issue({ id: 'x', role: 'admin' });
+    const genuine = await tokens.issue({ id: 'citizen-1', role: 'citizen' });
+    const [header, , signature] = genuine.split('.');
+    const forgedPayload = Buffer.from(JSON.stringify({ sub: 'citizen-1', role: 'admin' })).toString(
+      'base64url',
+    );
+    const expired = await new JwtTokens(secret, '-1s').issue({ id: 'citizen-1', role: 'citizen' });
+    expect(await tokens.verify(foreign)).toBeUndefined();
+    expect(await tokens.verify(`${header}.${forgedPayload}.${signature}`)).toBeUndefined();
+    expect(await tokens.verify(expired)).toBeUndefined();
+    expect(await tokens.verify('not a token')).toBeUndefined();
+  });
+
+  it('rejects a validly signed token whose role is not one of ours', async () => {
+    const system = await new SignJWT({ role: 'system' })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('me')
+      .setIssuer('suara-warga')
+      .setAudience('suara-warga-api')
+      .setExpirationTime('1h')
+      .sign(new Uint8Array(secret));
+    expect(await tokens.verify(system)).toBeUndefined();
+  });
+});

@@ -1,0 +1,45 @@
+import { jwtVerify, SignJWT } from 'jose';
+import { Actor } from '../domain/decider';
+import { parseRole } from './roles';
+import { Tokens } from './tokens.port';
+
+const ISSUER = 'suara-warga';
+const AUDIENCE = 'suara-warga-api';
+
+/** HS256 JWTs signed with one shared secret: every app instance given the same secret accepts them. */
+export class JwtTokens implements Tokens {
+  private readonly key: Uint8Array;
+
+  constructor(
+    secret: Buffer,
+    private readonly ttl = '12h',
+  ) {
+    if (secret.length < 32) throw new Error('The token secret must be at least 32 bytes');
+    this.key = new Uint8Array(secret);
+  }
+
+  issue(actor: Actor): Promise<string> {
+    return new SignJWT({ role: actor.role })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject(actor.id)
+      .setIssuer(ISSUER)
+      .setAudience(AUDIENCE)
+      .setIssuedAt()
+      .setExpirationTime(this.ttl)
+      .sign(this.key);
+  }
+
+  async verify(token: string): Promise<Actor | undefined> {
+    try {
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      });
+      const role = parseRole(payload.role);
+      return payload.sub && role ? { id: payload.sub, role } : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}

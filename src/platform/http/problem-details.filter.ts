@@ -1,0 +1,91 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ConcurrencyRetriesExhaustedError, IdempotencyKeyReusedError } from '../commands/command-errors';
+import { DomainError, DomainErrorKind } from '../domain/domain-errors';
+import { currentCorrelationId } from '../logging/correlation';
+import { FieldProblem, RequestValidationError } from './request-validation.error';
+
+export interface Problem {
+  readonly status: number;
+  readonly code: string;
+  readonly title: string;
+  readonly detail?: string;
+  readonly errors?: readonly FieldProblem[];
+}
+
+const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
+  invalid: 400,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+};
+
+const problem = (status: number, code: string, detail?: string, errors?: FieldProblem[]): Problem => ({
+  status,
+  code,
+  title: TITLES[status] ?? 'Error',
+  detail,
+  errors,
+});
+
+/** What any error thrown while handling a request means to the client. */
+export function problemOf(error: unknown): Problem {
+  if (error instanceof RequestValidationError)
+    return problem(400, 'invalid_request', error.message, error.problems);
+  if (error instanceof DomainError) {
+    const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
+    return problem(STATUS_OF_KIND[error.kind], error.code, error.message, errors);
+  }
+  if (error instanceof IdempotencyKeyReusedError)
+    return problem(422, 'idempotency_key_reused', error.message);
+  if (error instanceof ConcurrencyRetriesExhaustedError)
+    return problem(409, 'concurrent_changes', error.message);
+  if (error instanceof HttpException)
+    return problem(error.getStatus(), `http_${error.getStatus()}`, error.message);
+  const bodyParser = error as { type?: string; status?: number };
+  if (bodyParser.type === 'entity.too.large')
+    return problem(413, 'body_too_large', 'The request body is too large');
+  if (bodyParser.type === 'entity.parse.failed')
+    return problem(400, 'malformed_json', 'The request body is not valid JSON');
+  return problem(500, 'internal_error', 'Something went wrong on our side; it has been logged');
+}
+
+/** Writes a problem as RFC 9457 problem details. */
+export function sendProblem(req: Request, res: Response, p: Problem): void {
+  if (p.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+  res
+    .status(p.status)
+    .type('application/problem+json')
+    .json({
+      type: `https://suara-warga.id/problems/${p.code}`,
+      instance: req.originalUrl,
+      correlationId: currentCorrelationId(),
+      ...p,
+    });
+}
+
+/** Every error leaves as problem details; only unexpected ones are logged as errors. */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ProblemDetails');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const p = problemOf(error);
+    if (p.status >= 500) this.logger.error((error as Error)?.stack ?? String(error));
+    sendProblem(http.getRequest<Request>(), http.getResponse<Response>(), p);
+  }
+}
