@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { Clock, systemClock } from './platform/clock';
 import { AppConfig } from './platform/config';
 import { bodyParserProblems, jsonOnly } from './platform/http/json-only.middleware';
+import { mountOpenApi } from './platform/http/openapi';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { RequestValidationError } from './platform/http/request-validation.error';
 import { correlationMiddleware } from './platform/logging/correlation';
@@ -34,6 +35,7 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
+  mountOpenApi(app);
   app.enableShutdownHooks();
   return app;
 }

@@ -1,3 +1,4 @@
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Delete, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AuthenticatedRequest } from '../platform/auth/auth.guard';
@@ -11,6 +12,8 @@ import { AddOfficialDto, ParentAgencyDto, RegisterAgencyDto, ServedCategoriesDto
 type AgencyData<T extends AgencyCommand['type']> = Extract<AgencyCommand, { type: T }>['data'];
 
 /** Agencies (OPD): registered and maintained by admins. Translates requests into commands, nothing more. */
+@ApiTags('agencies')
+@ApiBearerAuth()
 @Controller('api/agencies')
 export class AgenciesController {
   constructor(

@@ -1,3 +1,4 @@
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ExecuteEndorsementCommand } from '../endorsements/endorsement-command.handler';
@@ -18,6 +19,8 @@ type InputData<T extends AspirationInput['type']> = Extract<AspirationInput, { t
 const Id = () => Param('id', new UuidParam('id'));
 
 /** The aspiration API: one POST per lifecycle verb. Translates requests into commands, nothing more. */
+@ApiTags('aspirations')
+@ApiBearerAuth()
 @Controller('api/aspirations')
 export class AspirationsController {
   constructor(

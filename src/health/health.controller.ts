@@ -1,7 +1,9 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Controller, Get, Inject } from '@nestjs/common';
 import { Public } from '../platform/auth/public.decorator';
 import { EVENT_STORE, EventStore } from '../platform/event-store/event-store.port';
 
+@ApiTags('health')
 @Controller('api/health')
 export class HealthController {
   constructor(@Inject(EVENT_STORE) private readonly events: EventStore) {}

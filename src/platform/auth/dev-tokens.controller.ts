@@ -1,3 +1,4 @@
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { IsString, Matches, MaxLength } from 'class-validator';
 import { Role } from '../domain/decider';
@@ -19,6 +20,7 @@ export class DevTokenRequest {
 }
 
 /** Issues tokens for any actor and role: only mounted when SUARA_DEV_TOKENS=true (tests, local demos). */
+@ApiTags('development')
 @Controller('api/dev/tokens')
 export class DevTokensController {
   constructor(@Inject(TOKENS) private readonly tokens: Tokens) {}
