@@ -33,6 +33,7 @@ describe('command errors over HTTP write nothing (e2e)', () => {
         title: expect.any(String),
         status: response.status,
       });
+      expect(response.body.correlationId).toBe(response.headers.get('x-correlation-id'));
     }
     return response;
   }

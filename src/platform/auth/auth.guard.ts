@@ -1,11 +1,11 @@
 import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { Actor } from '../domain/decider';
 import { IS_PUBLIC } from './public.decorator';
 import { TOKENS, Tokens } from './tokens.port';
 
-export type AuthenticatedRequest = Request & { actor?: Actor };
+export type AuthenticatedRequest = FastifyRequest & { actor?: Actor };
 
 /** Every route needs a valid bearer token unless marked @Public(); public routes still learn who calls. */
 @Injectable()

@@ -15,8 +15,8 @@ export class CommandContexts {
 
   of(request: AuthenticatedRequest): CommandContext {
     if (!request.actor) throw new UnauthorizedException('A bearer token is required');
-    const key = request.header('idempotency-key');
-    if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    const key = request.headers['idempotency-key'];
+    if (key !== undefined && (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key))) {
       throw new RequestValidationError([
         { field: 'Idempotency-Key', message: 'Idempotency-Key must be 1 to 200 visible ASCII characters' },
       ]);

@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConcurrencyRetriesExhaustedError, IdempotencyKeyReusedError } from '../commands/command-errors';
 import { DomainError, DomainErrorKind } from '../domain/domain-errors';
 import { currentCorrelationId } from '../logging/correlation';
@@ -53,28 +53,33 @@ export function problemOf(error: unknown): Problem {
     return problem(422, 'idempotency_key_reused', error.message);
   if (error instanceof ConcurrencyRetriesExhaustedError)
     return problem(409, 'concurrent_changes', error.message);
+  const fastify = (error instanceof HttpException ? error.cause : error) as {
+    code?: string;
+    statusCode?: number;
+  };
+  if (fastify?.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
+    return problem(413, 'body_too_large', 'The request body is too large');
+  if (fastify?.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
+    return problem(415, 'unsupported_media_type', 'Send the body as application/json');
+  }
+  if (fastify?.statusCode === 400 && fastify.code?.startsWith('FST_ERR_CTP_')) {
+    return problem(400, 'malformed_json', 'The request body is not valid JSON');
+  }
   if (error instanceof HttpException)
     return problem(error.getStatus(), `http_${error.getStatus()}`, error.message);
-  const bodyParser = error as { type?: string; status?: number };
-  if (bodyParser.type === 'entity.too.large')
-    return problem(413, 'body_too_large', 'The request body is too large');
-  if (bodyParser.type === 'entity.parse.failed')
-    return problem(400, 'malformed_json', 'The request body is not valid JSON');
   return problem(500, 'internal_error', 'Something went wrong on our side; it has been logged');
 }
 
 /** Writes a problem as RFC 9457 problem details. */
-export function sendProblem(req: Request, res: Response, p: Problem): void {
-  if (p.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
-  res
-    .status(p.status)
-    .type('application/problem+json')
-    .json({
-      type: `https://suara-warga.id/problems/${p.code}`,
-      instance: req.originalUrl,
-      correlationId: currentCorrelationId(),
-      ...p,
-    });
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Problem): void {
+  if (p.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
+  const body = {
+    type: `https://suara-warga.id/problems/${p.code}`,
+    instance: request.url,
+    correlationId: currentCorrelationId(),
+    ...p,
+  };
+  void reply.status(p.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
 }
 
 /** Every error leaves as problem details; only unexpected ones are logged as errors. */
@@ -86,6 +91,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const p = problemOf(error);
     if (p.status >= 500) this.logger.error((error as Error)?.stack ?? String(error));
-    sendProblem(http.getRequest<Request>(), http.getResponse<Response>(), p);
+    sendProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), p);
   }
 }

@@ -21,7 +21,8 @@ export class PinoNestLogger implements LoggerService {
     this.logger.info({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
-    this.logger.error({ context, trace }, String(message));
+    if (message instanceof Error) this.logger.error({ context, err: message }, message.message);
+    else this.logger.error({ context, trace }, String(message));
   }
   warn(message: unknown, context?: string) {
     this.logger.warn({ context }, String(message));
