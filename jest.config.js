@@ -16,6 +16,8 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/projections', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.e2e.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(@nestjs|uid|load-esm|file-type|jose|content-disposition|glob|minimatch|path-scurry|lru-cache|minipass|jackspeak|@isaacs|package-json-from-dist)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|uid|load-esm|file-type|jose|content-disposition|glob|minimatch|path-scurry|lru-cache|minipass|jackspeak|@isaacs|package-json-from-dist)/)',
+  ],
   testTimeout: 30000,
 };

@@ -3,7 +3,7 @@ import { startTestApp, TestApp } from './support/test-app';
 describe('platform start-up (e2e)', () => {
   let running: TestApp;
   beforeAll(async () => (running = await startTestApp()));
-  afterAll(() => running.app.close());
+  afterAll(() => running.close());
 
   it('answers the health check over HTTP', async () => {
     const response = await fetch(`${running.url}/api/health`);

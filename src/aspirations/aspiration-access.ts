@@ -1,5 +1,6 @@
 import { Actor, agencyOfOfficial } from '../platform/domain/decider';
-import { AspirationState } from './domain/aspiration.state';
+import { AspirationStatus } from './domain/aspiration.state';
+import { Visibility } from './domain/aspiration.events';
 
 /**
  * Whom a view is for. Each audience sees a fixed redaction of the same thread, so a payload can be computed
@@ -11,17 +12,32 @@ export type Audience = 'submitter' | 'facilitator' | 'auditor' | 'agency' | 'pub
  * Who may see an aspiration, and as which audience; undefined when the viewer may not see it at all.
  * Nothing is public before a facilitator verifies it; confidential and rejected ones never are.
  */
-export function audienceOf(viewer: Actor | undefined, state: AspirationState): Audience | undefined {
-  if (state.status === 'none') return undefined;
-  if (viewer && state.submittedBy !== null && viewer.id === state.submittedBy) return 'submitter';
+export function audienceOf(viewer: Actor | undefined, thread: AudienceFacts): Audience | undefined {
+  if (thread.status === 'none') return undefined;
+  if (viewer && thread.submittedBy !== null && viewer.id === thread.submittedBy) return 'submitter';
   if (viewer?.role === 'facilitator') return 'facilitator';
   if (viewer?.role === 'auditor') return 'auditor';
-  const assigned = 'agencyId' in state ? state.agencyId : undefined;
+  const assigned = 'agencyId' in thread ? thread.agencyId : undefined;
   if (viewer && assigned !== undefined && agencyOfOfficial(viewer.role) === assigned) return 'agency';
-  const published =
-    state.status !== 'submitted' && state.status !== 'rejected' && state.visibility === 'public';
-  return published ? 'public' : undefined;
+  return isPublished(thread) ? 'public' : undefined;
 }
+
+/** What decides who sees a thread: the same in the write model's state and in the read models. */
+export type AudienceFacts =
+  | { status: 'none' }
+  | {
+      status: Exclude<AspirationStatus, 'none'>;
+      submittedBy: string | null;
+      visibility: Visibility;
+      agencyId?: string;
+    };
+
+/** Verified and not confidential: anyone may read it. Rejected ones never are. */
+export const isPublished = (thread: { status: string; visibility?: Visibility }): boolean =>
+  thread.status !== 'none' &&
+  thread.status !== 'submitted' &&
+  thread.status !== 'rejected' &&
+  thread.visibility === 'public';
 
 /** An anonymous submitter is known to nobody but themselves; a named one to everyone who sees the thread. */
 export const seesSubmitter = (audience: Audience, anonymous: boolean): boolean =>

@@ -4,14 +4,21 @@ import { AspirationCommandHandler } from './aspiration-command.handler';
 import { aspirationDeciderProvider } from './aspiration-decider.provider';
 import { AspirationsController } from './aspirations.controller';
 import { GetAspirationHistoryHandler } from './history/get-aspiration-history.handler';
+import { GetThreadHandler } from './queries/get-thread.handler';
+import { ListThreadsHandler } from './queries/list-threads.handler';
+import { GetStatisticsHandler } from './queries/statistics.handler';
+import { ThreadsController } from './threads.controller';
 
 @Module({
-  controllers: [AspirationsController],
+  controllers: [AspirationsController, ThreadsController],
   providers: [
     aspirationDeciderProvider,
     AspirationCommandHandler,
     EndorsementCommandHandler,
     GetAspirationHistoryHandler,
+    GetThreadHandler,
+    ListThreadsHandler,
+    GetStatisticsHandler,
   ],
 })
 export class AspirationsModule {}

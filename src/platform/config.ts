@@ -1,11 +1,15 @@
 import { join, resolve } from 'node:path';
+import { DocumentStoreConfig } from './document-store/create-document-store';
 import { EventStoreConfig } from './event-store/create-event-store';
+import { KeyStoreConfig } from './personal-data/create-key-store';
 
 export interface AppConfig {
   readonly port: number;
   readonly dataDir: string;
   readonly logLevel: string;
   readonly eventStore: EventStoreConfig;
+  readonly documentStore: DocumentStoreConfig;
+  readonly keyStore: KeyStoreConfig;
   /** Base64 secret that signs bearer tokens; shared by every instance. Embedded default: kept in dataDir. */
   readonly tokenSecret?: string;
   /** Mounts POST /api/dev/tokens, which issues a token for any actor and role. Never in production. */
@@ -24,6 +28,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore: env.EVENTSTORE_URL
       ? { kind: 'eventstoredb', url: env.EVENTSTORE_URL }
       : { kind: 'sqlite', file: join(dataDir, 'events.sqlite') },
+    documentStore: env.MONGO_URL
+      ? { kind: 'mongodb', url: env.MONGO_URL }
+      : { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
+    keyStore: env.MONGO_URL
+      ? { kind: 'mongodb', url: env.MONGO_URL }
+      : { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') },
     tokenSecret: env.SUARA_TOKEN_SECRET,
     devTokens: env.SUARA_DEV_TOKENS === 'true',
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),

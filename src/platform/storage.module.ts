@@ -1,53 +1,37 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from './config';
+import { DOCUMENT_STORE } from './document-store/document-store.port';
 import { EventLog } from './event-log/event-log';
-import { EventSealer } from './event-log/event-sealer';
-import { createEventStore } from './event-store/create-event-store';
-import { EVENT_STORE, EventStore } from './event-store/event-store.port';
-import { KEY_STORE, KeyStore } from './personal-data/key-store.port';
-import { SqliteKeyStore } from './personal-data/sqlite-key-store';
-import { personalDataPolicy } from '../personal-data-policy';
+import { EVENT_STORE } from './event-store/event-store.port';
+import { KEY_STORE } from './personal-data/key-store.port';
+import { ReadModels } from './read-models/read-models';
+import { closeStorage, openStorage, Storage } from './storage';
 
-const storageExports = [APP_CONFIG, EVENT_STORE, KEY_STORE, EventLog];
+const STORAGE = Symbol('Storage');
 
-const storageProviders = [
-  {
-    provide: EVENT_STORE,
-    inject: [APP_CONFIG],
-    useFactory: (config: AppConfig) => createEventStore(config.eventStore),
-  },
-  {
-    provide: KEY_STORE,
-    inject: [APP_CONFIG],
-    useFactory: (config: AppConfig) => new SqliteKeyStore(join(config.dataDir, 'keys.sqlite')),
-  },
-  {
-    provide: EventLog,
-    inject: [EVENT_STORE, KEY_STORE],
-    useFactory: (store: EventStore, keys: KeyStore) =>
-      new EventLog(store, new EventSealer(keys, personalDataPolicy)),
-  },
-];
-
-/** The storage ports and their adapters, chosen once from the environment. */
+/** The storage ports and their adapters, chosen once from the configuration. */
 @Global()
 @Module({})
 export class StorageModule implements OnApplicationShutdown {
   static with(config: AppConfig): DynamicModule {
     return {
       module: StorageModule,
-      providers: [{ provide: APP_CONFIG, useValue: config }, ...storageProviders],
-      exports: storageExports,
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: STORAGE, useFactory: () => openStorage(config) },
+        { provide: EVENT_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.events },
+        { provide: KEY_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.keys },
+        { provide: DOCUMENT_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.documents },
+        { provide: EventLog, inject: [STORAGE], useFactory: (s: Storage) => s.log },
+        ReadModels,
+      ],
+      exports: [APP_CONFIG, EVENT_STORE, KEY_STORE, DOCUMENT_STORE, EventLog, ReadModels],
     };
   }
 
-  constructor(
-    @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(KEY_STORE) private readonly keys: KeyStore,
-  ) {}
+  constructor(@Inject(STORAGE) private readonly storage: Storage) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.events.close(), this.keys.close()]);
+    await closeStorage(this.storage);
   }
 }

@@ -2,9 +2,16 @@ import { INestApplication } from '@nestjs/common';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pino from 'pino';
+import { projections } from '../../projections';
+import { ProjectionRunner } from '../../projections/runner/projection-runner';
 import { createApp } from '../../src/app';
 import { Clock, systemClock } from '../../src/platform/clock';
 import { AppConfig } from '../../src/platform/config';
+import { DOCUMENT_STORE } from '../../src/platform/document-store/document-store.port';
+import { EventLog } from '../../src/platform/event-log/event-log';
+import { EVENT_STORE } from '../../src/platform/event-store/event-store.port';
+import { embeddedConfig } from './test-config';
 
 export interface TestApp {
   readonly app: INestApplication;
@@ -15,17 +22,31 @@ export interface TestApp {
 
 export const freshDataDir = () => mkdtempSync(join(tmpdir(), 'suara-app-'));
 
-/** A real platform on a free port with its own data folder, as `npm start` would run it. */
-export async function startTestApp(dataDir = freshDataDir(), clock: Clock = systemClock): Promise<TestApp> {
-  const config: AppConfig = {
-    port: 0,
-    dataDir,
-    logLevel: 'silent',
-    eventStore: { kind: 'sqlite', file: join(dataDir, 'events.sqlite') },
-    devTokens: true,
-  };
-  const app = await createApp(config, clock);
+/** A real platform on a free port with its own data folder and its projections, as `npm start` runs it. */
+export async function startTestApp(
+  dataDir = freshDataDir(),
+  clock: Clock = systemClock,
+  config?: AppConfig,
+): Promise<TestApp> {
+  const appConfig = config ?? embeddedConfig(dataDir);
+  const app = await createApp(appConfig, clock);
+  const runners = projections.map(
+    (projection) =>
+      new ProjectionRunner(projection, {
+        events: app.get(EVENT_STORE),
+        documents: app.get(DOCUMENT_STORE),
+        sealer: app.get(EventLog).sealer,
+        logger: pino({ level: 'silent' }),
+        holder: `test:${process.pid}`,
+        leaseTtlMs: 1_000,
+      }),
+  );
+  runners.forEach((runner) => runner.start());
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  return { app, url, config, close: () => app.close() };
+  const close = async () => {
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await app.close();
+  };
+  return { app, url, config: appConfig, close };
 }

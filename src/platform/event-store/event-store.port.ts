@@ -39,6 +39,8 @@ export interface EventStore {
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult>;
   readStream(stream: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+  /** Position of the last event in the log (undefined when empty): how far behind a reader is. */
+  headPosition(): Promise<bigint | undefined>;
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription;
   close(): Promise<void>;
 }

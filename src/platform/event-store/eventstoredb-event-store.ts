@@ -216,6 +216,17 @@ export class EventStoreDbEventStore implements EventStore {
     return found;
   }
 
+  /** The last of our events in $all, read backwards past system events. */
+  async headPosition(): Promise<bigint | undefined> {
+    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: READ_PAGE });
+    for await (const resolved of read) {
+      const record = resolved.event;
+      if (record && !resolved.link && isLogPosition(record.position) && isOurs(record))
+        return toGlobalPosition(record.position);
+    }
+    return undefined;
+  }
+
   /** Catch-up reads $all in one loop (gapless by construction); a live server subscription only wakes it. */
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription {
     return catchUpSubscription(

@@ -104,6 +104,9 @@ export class SqliteEventStore implements EventStore {
       all: this.db.prepare<[bigint, number], EventRow>(
         'SELECT * FROM events WHERE position > ? ORDER BY position ASC LIMIT ?',
       ),
+      lastPosition: this.db.prepare<[], { position: number | null }>(
+        'SELECT max(position) AS position FROM events',
+      ),
     };
   }
 
@@ -184,6 +187,11 @@ export class SqliteEventStore implements EventStore {
     return this.statements.all
       .all(options.after ?? 0n, options.maxCount ?? Number.MAX_SAFE_INTEGER)
       .map(toRecorded);
+  }
+
+  async headPosition(): Promise<bigint | undefined> {
+    const { position } = this.statements.lastPosition.get()!;
+    return position === null ? undefined : BigInt(position);
   }
 
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription {

@@ -148,6 +148,11 @@ export function eventStoreContract(adapter: string, openConfig: () => EventStore
         expect(positions.every((p, i) => i === 0 || p > positions[i - 1])).toBe(true);
         expect(await store.readAll({ after: before.position, maxCount: 2 })).toHaveLength(2);
       });
+
+      it('knows the position of the last event in the log', async () => {
+        const last = await appendLabels(uniqueStream(), ['a', 'b']);
+        expect(await store.headPosition()).toBe(last.position);
+      });
     });
 
     describe('catch-up subscription', () => {

@@ -1,0 +1,66 @@
+import {
+  ASPIRATIONS_PROJECTION,
+  STATISTICS,
+  THREADS,
+  ThreadDocument,
+} from '../../src/aspirations/read-models/thread.document';
+import { DocumentKey, Projection, ProjectionOperation } from '../runner/projection';
+import { nextStatistics, statisticsTouched } from './statistics.projection';
+import { threadChanges } from './thread.changes';
+import { nextThread } from './thread.projection';
+
+const ASPIRATION_EVENTS = new Set([
+  'AspirationSubmitted',
+  'AspirationVerified',
+  'AspirationRejected',
+  'AspirationAssigned',
+  'AspirationForwarded',
+  'OfficialResponded',
+  'CitizenReplied',
+  'AspirationResolved',
+  'AspirationRated',
+  'AspirationReopened',
+  'AspirationClosed',
+  'MessageHidden',
+  'AspirationEscalated',
+  'AspirationEndorsed',
+  'EndorsementWithdrawn',
+]);
+
+const aspirationIdOf = (event: { stream: string; data: Record<string, unknown> }): string =>
+  typeof event.data.aspirationId === 'string'
+    ? event.data.aspirationId
+    : event.stream.slice('aspiration-'.length);
+
+/** Threads (detail, lists, inboxes, "my threads") and the public statistics, from aspiration and endorsement events. */
+export const aspirationsProjection: Projection = {
+  name: ASPIRATIONS_PROJECTION,
+  collections: {
+    [THREADS]: [
+      { fields: { published: 1, submittedAt: -1 } },
+      { fields: { regions: 1, submittedAt: -1 } },
+      { fields: { agencyId: 1, status: 1, dueAt: 1 } },
+      { fields: { submittedBy: 1, submittedAt: -1 } },
+      { fields: { status: 1 } },
+      { fields: { endorsements: -1 } },
+      { fields: { words: 1 } },
+    ],
+    [STATISTICS]: [{ fields: { kind: 1 } }],
+  },
+  handles: (type) => ASPIRATION_EVENTS.has(type),
+  touches: (event): DocumentKey[] => [
+    { collection: THREADS, id: aspirationIdOf(event) },
+    ...statisticsTouched(event),
+  ],
+  project(event, documents) {
+    const before = documents({ collection: THREADS, id: aspirationIdOf(event) }) as
+      ThreadDocument | undefined;
+    const after = nextThread(event, before);
+    if (!after) return { operations: [], changes: [] };
+    const operations: ProjectionOperation[] = [
+      { collection: THREADS, put: after },
+      ...nextStatistics(before, after, documents).map((put) => ({ collection: STATISTICS, put })),
+    ];
+    return { operations, changes: threadChanges(before, after) };
+  },
+};

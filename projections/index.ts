@@ -1,0 +1,11 @@
+import { aspirationsProjection } from './aspirations/aspirations.projection';
+import { Projection } from './runner/projection';
+
+/** Every read model of the platform. */
+export const projections: readonly Projection[] = [aspirationsProjection];
+
+export function projectionNamed(name: string): Projection {
+  const found = projections.find((p) => p.name === name);
+  if (!found) throw new Error(`No projection "${name}"; known: ${projections.map((p) => p.name).join(', ')}`);
+  return found;
+}

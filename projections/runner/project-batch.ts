@@ -1,0 +1,96 @@
+import {
+  ChangeEntry,
+  Doc,
+  DocumentStore,
+  DocumentWrite,
+} from '../../src/platform/document-store/document-store.port';
+import { EventSealer } from '../../src/platform/event-log/event-sealer';
+import { RecordedEvent } from '../../src/platform/event-store/stored-event';
+import { DocumentKey, ProjectedEvent, Projection } from './projection';
+
+export interface BatchTarget {
+  readonly documents: DocumentStore;
+  readonly sealer: EventSealer;
+  /** Physical collection of a logical one, in the generation being written. */
+  readonly physical: (collection: string) => string;
+  readonly checkpoint: string;
+  /** Rebuilds leave the change log alone: it already holds these changes. */
+  readonly writeChanges: boolean;
+}
+
+const keyOf = ({ collection, id }: DocumentKey) => `${collection}\u0000${id}`;
+
+async function opened(sealer: EventSealer, recorded: RecordedEvent): Promise<ProjectedEvent> {
+  const { event, metadata } = await sealer.open(recorded);
+  return {
+    type: event.type,
+    data: event.data as Record<string, unknown>,
+    stream: recorded.stream,
+    position: recorded.position,
+    actor: { id: metadata.actor, role: metadata.role },
+    occurredAt: metadata.occurredAt,
+  };
+}
+
+/** Loads every document the batch touches with one query per collection. */
+async function load(
+  target: BatchTarget,
+  keys: readonly DocumentKey[],
+): Promise<Map<string, Doc | undefined>> {
+  const byCollection = new Map<string, Set<string>>();
+  for (const { collection, id } of keys)
+    byCollection.set(collection, (byCollection.get(collection) ?? new Set()).add(id));
+  const loaded = new Map<string, Doc | undefined>();
+  for (const [collection, ids] of byCollection) {
+    const found = await target.documents.find(target.physical(collection), { _id: { $in: [...ids] } });
+    for (const doc of found) loaded.set(keyOf({ collection, id: doc._id }), doc);
+  }
+  return loaded;
+}
+
+/**
+ * Projects a batch in memory, document by document, and commits the final version of every touched document
+ * with the change-log entries and the checkpoint: one commit per batch, however many events touched a document.
+ */
+export async function projectBatch(
+  projection: Projection,
+  batch: readonly RecordedEvent[],
+  target: BatchTarget,
+): Promise<number> {
+  if (batch.length === 0) return 0;
+  const events = await Promise.all(
+    batch.filter((e) => projection.handles(e.type)).map((e) => opened(target.sealer, e)),
+  );
+  const documents = await load(
+    target,
+    events.flatMap((e) => projection.touches(e)),
+  );
+  const writes = new Map<string, DocumentWrite>();
+  const changes: ChangeEntry[] = [];
+  for (const event of events) {
+    const result = projection.project(event, (key) => documents.get(keyOf(key)));
+    for (const operation of result.operations) {
+      const id = 'put' in operation ? operation.put._id : operation.delete;
+      const key = keyOf({ collection: operation.collection, id });
+      const collection = target.physical(operation.collection);
+      documents.set(key, 'put' in operation ? operation.put : undefined);
+      writes.set(
+        key,
+        'put' in operation
+          ? { collection, position: event.position, document: operation.put }
+          : { collection, position: event.position, delete: id },
+      );
+    }
+    if (target.writeChanges) {
+      for (const change of result.changes)
+        changes.push({ position: event.position, eventType: event.type, ...change });
+    }
+  }
+  const position = batch[batch.length - 1].position;
+  await target.documents.commit({
+    writes: [...writes.values()],
+    changes,
+    checkpoint: { name: target.checkpoint, position },
+  });
+  return events.length;
+}

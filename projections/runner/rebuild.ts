@@ -1,0 +1,89 @@
+import { RecordedEvent } from '../../src/platform/event-store/stored-event';
+import {
+  checkpointName,
+  currentGeneration,
+  pendingRebuildAlias,
+  physicalCollection,
+} from '../../src/platform/read-models/generations';
+import { projectBatch } from './project-batch';
+import { Projection } from './projection';
+import { RunnerDeps } from './projection-runner';
+
+export interface RebuildProgress {
+  readonly position: bigint;
+  readonly head: bigint;
+  readonly events: number;
+}
+
+export interface RebuildOptions {
+  /** Test hook: called once exactly `crashAfterEvents` events have been committed (e.g. to kill the process). */
+  readonly crashAfterEvents?: number;
+  readonly onCrashPoint?: () => void;
+  readonly onProgress?: (progress: RebuildProgress) => void;
+}
+
+const previousAlias = (projection: string) => `${projection}#previous`;
+
+/** A rebuild in progress resumes its generation; otherwise a fresh one starts. */
+async function rebuildGeneration(deps: RunnerDeps, projection: Projection): Promise<string> {
+  const pending = await deps.documents.alias(pendingRebuildAlias(projection.name));
+  if (pending) return pending;
+  const generation = `r${Date.now()}`;
+  await deps.documents.setAlias(pendingRebuildAlias(projection.name), generation);
+  return generation;
+}
+
+/** Drops the generation before the one being replaced: one old generation is kept for a quick way back. */
+async function swap(deps: RunnerDeps, projection: Projection, generation: string): Promise<void> {
+  const { documents } = deps;
+  const replaced = await currentGeneration(documents, projection.name);
+  const older = await documents.alias(previousAlias(projection.name));
+  if (older && older !== generation) {
+    for (const collection of Object.keys(projection.collections))
+      await documents.dropCollection(physicalCollection(collection, older));
+  }
+  await documents.setAlias(projection.name, generation);
+  await documents.setAlias(previousAlias(projection.name), replaced);
+  await documents.setAlias(pendingRebuildAlias(projection.name), '');
+}
+
+/**
+ * Rebuilds a read model from the first event into a fresh generation of collections, then swaps the alias.
+ * A running app serves the old generation until the swap; a rebuild killed midway resumes where it stopped.
+ */
+export async function rebuild(
+  projection: Projection,
+  deps: RunnerDeps,
+  options: RebuildOptions = {},
+): Promise<string> {
+  const { documents, events, sealer } = deps;
+  const generation = await rebuildGeneration(deps, projection);
+  for (const [collection, indexes] of Object.entries(projection.collections)) {
+    await documents.ensureIndexes(physicalCollection(collection, generation), indexes);
+  }
+  const checkpoint = checkpointName(projection.name, generation);
+  const physical = (collection: string) => physicalCollection(collection, generation);
+  const target = { documents, sealer, checkpoint, physical, writeChanges: false };
+  const head = (await events.headPosition()) ?? 0n;
+  let processed = 0;
+
+  const handle = async (batch: readonly RecordedEvent[]) => {
+    const room = options.crashAfterEvents === undefined ? batch.length : options.crashAfterEvents - processed;
+    const slice = batch.slice(0, Math.max(room, 0));
+    await projectBatch(projection, slice, target);
+    processed += slice.length;
+    options.onProgress?.({ position: slice.at(-1)?.position ?? 0n, head, events: processed });
+    if (processed === options.crashAfterEvents) options.onCrashPoint?.();
+    if (slice.length < batch.length) throw new Error('stopped at the crash point');
+  };
+
+  const after = await documents.checkpoint(checkpoint);
+  await new Promise<void>((resolve, reject) => {
+    const subscription = events.subscribeToAll(handle, {
+      after,
+      onLive: () => void subscription.stop().then(resolve, reject),
+    });
+  });
+  await swap(deps, projection, generation);
+  return generation;
+}

@@ -1,0 +1,65 @@
+import { Actor, agencyOfOfficial } from '../../platform/domain/decider';
+import { Filter } from '../../platform/document-store/document-store.port';
+import { RequestValidationError } from '../../platform/http/request-validation.error';
+import { normalizedWords } from '../read-models/thread.document';
+import { ListThreadsDto, ThreadSort } from './list-threads.query-dto';
+
+/** Which threads a viewer may find at all; each found thread is then redacted for the viewer's audience. */
+export function visibleTo(viewer: Actor | undefined): Filter {
+  if (viewer?.role === 'facilitator' || viewer?.role === 'auditor') return {};
+  const own = viewer?.role === 'citizen' ? [{ submittedBy: viewer.id }] : [];
+  const agency = viewer ? agencyOfOfficial(viewer.role) : undefined;
+  const inbox = agency ? [{ agencyId: agency }] : [];
+  return { $or: [{ published: true }, ...own, ...inbox] };
+}
+
+export function matching(query: ListThreadsDto): Filter {
+  const words = query.q ? normalizedWords(query.q) : [];
+  return {
+    ...(query.status && { status: query.status }),
+    ...(query.category && { category: query.category }),
+    ...(query.region && { regions: query.region }),
+    ...(query.agencyId && { agencyId: query.agencyId }),
+    ...(query.groupId && { groupId: query.groupId }),
+    ...(words.length > 0 && { words: { $all: words } }),
+  };
+}
+
+interface SortSpec {
+  readonly field: 'submittedAt' | 'endorsements' | 'dueAt';
+  readonly direction: 1 | -1;
+  readonly filter?: Filter;
+}
+
+const SORTS: Record<ThreadSort, SortSpec> = {
+  newest: { field: 'submittedAt', direction: -1 },
+  endorsed: { field: 'endorsements', direction: -1 },
+  // Most overdue first: the threads still waiting on a deadline, the oldest deadline first.
+  overdue: { field: 'dueAt', direction: 1, filter: { dueAt: { $ne: null } } },
+};
+
+export const sortOf = (sort: ThreadSort = 'newest') => SORTS[sort];
+
+export const sortOrder = (spec: SortSpec): Record<string, 1 | -1> => ({
+  [spec.field]: spec.direction,
+  _id: spec.direction,
+});
+
+/** An opaque cursor: the sort value and id of the last item of the page. */
+export const encodeCursor = (value: unknown, id: string) =>
+  Buffer.from(JSON.stringify([value, id])).toString('base64url');
+
+export function afterCursor(spec: SortSpec, cursor: string | undefined): Filter {
+  if (!cursor) return {};
+  let value: unknown;
+  let id: unknown;
+  try {
+    [value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new RequestValidationError([{ field: 'cursor', message: 'cursor is not one this API returned' }]);
+  }
+  if (typeof id !== 'string')
+    throw new RequestValidationError([{ field: 'cursor', message: 'cursor is not one this API returned' }]);
+  const beyond = spec.direction === -1 ? '$lt' : '$gt';
+  return { $or: [{ [spec.field]: { [beyond]: value } }, { [spec.field]: value, _id: { [beyond]: id } }] };
+}

@@ -1,0 +1,68 @@
+import { positionFromStored } from '../../platform/document-store/positions';
+import { Audience, seesHiddenContent, seesSubmitter, seesVillager } from '../aspiration-access';
+import { ThreadDocument, ThreadMessage } from './thread.document';
+
+/** A deadline has passed when the step it guards is still open after it. */
+export const isOverdue = (thread: Pick<ThreadDocument, 'dueAt'>, now: Date): boolean =>
+  thread.dueAt !== null && Date.parse(thread.dueAt) < now.getTime();
+
+function redactMessage(message: ThreadMessage, audience: Audience, anonymous: boolean): ThreadMessage {
+  const actor =
+    message.actor.role === 'citizen' && !seesSubmitter(audience, anonymous)
+      ? { ...message.actor, id: null }
+      : message.actor;
+  if (!message.hidden || seesHiddenContent(audience)) return { ...message, actor };
+  return { ...message, actor, body: '', ...(message.title !== undefined && { title: '' }) };
+}
+
+/** A thread as one audience may see it; the same for everyone in that audience. */
+export function threadDetail(thread: ThreadDocument, audience: Audience) {
+  const submissionHidden = !!thread.messages[0]?.hidden && !seesHiddenContent(audience);
+  return {
+    id: thread._id,
+    title: submissionHidden ? '' : thread.title,
+    category: thread.category,
+    regionCode: thread.regionCode,
+    visibility: thread.visibility,
+    anonymous: thread.anonymous,
+    groupId: thread.groupId,
+    submittedBy: seesSubmitter(audience, thread.anonymous) ? thread.submittedBy : null,
+    ...(seesVillager(audience, thread.anonymous) && thread.onBehalfOf && { onBehalfOf: thread.onBehalfOf }),
+    status: thread.status,
+    agencyId: thread.agencyId,
+    submittedAt: thread.submittedAt,
+    dueAt: thread.dueAt,
+    verificationDueAt: thread.verificationDueAt,
+    followUpDueAt: thread.followUpDueAt,
+    autoCloseDueAt: thread.autoCloseDueAt,
+    reopenUntil: thread.reopenUntil,
+    firstRespondedAt: thread.firstRespondedAt,
+    rating: thread.rating,
+    endorsements: thread.endorsements,
+    messages: thread.messages.map((m) => redactMessage(m, audience, thread.anonymous)),
+    timeline: thread.timeline,
+    position: positionFromStored(thread.lastPosition).toString(),
+  };
+}
+
+/** A thread as a line of a list: no message bodies. */
+export function threadSummary(thread: ThreadDocument, audience: Audience) {
+  const submissionHidden = !!thread.messages[0]?.hidden && !seesHiddenContent(audience);
+  return {
+    id: thread._id,
+    title: submissionHidden ? '' : thread.title,
+    category: thread.category,
+    regionCode: thread.regionCode,
+    status: thread.status,
+    agencyId: thread.agencyId,
+    submittedAt: thread.submittedAt,
+    dueAt: thread.dueAt,
+    endorsements: thread.endorsements,
+    messageCount: thread.messages.length,
+    updatedAt: thread.updatedAt,
+    position: positionFromStored(thread.lastPosition).toString(),
+  };
+}
+
+export type ThreadDetail = ReturnType<typeof threadDetail>;
+export type ThreadSummary = ReturnType<typeof threadSummary>;

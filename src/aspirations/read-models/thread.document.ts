@@ -1,0 +1,102 @@
+import { Doc } from '../../platform/document-store/document-store.port';
+import { AspirationStatus } from '../domain/aspiration.state';
+import { OnBehalfOf, Visibility } from '../domain/aspiration.events';
+
+/** The read model of aspiration threads and the statistics built from them (one projection writes both). */
+export const ASPIRATIONS_PROJECTION = 'aspirations';
+export const THREADS = 'threads';
+export const STATISTICS = 'statistics';
+
+export type ThreadStatus = Exclude<AspirationStatus, 'none'>;
+
+export interface ThreadMessage {
+  readonly messageId: string;
+  readonly kind: 'submission' | 'response' | 'reply';
+  readonly title?: string;
+  readonly body: string;
+  readonly at: string;
+  readonly actor: { readonly id: string | null; readonly role: string };
+  readonly agencyId?: string;
+  readonly hidden?: { readonly reason: string; readonly at: string };
+}
+
+export interface TimelineEntry {
+  readonly type: string;
+  readonly at: string;
+  readonly status: ThreadStatus;
+  readonly position: string;
+  readonly agencyId?: string;
+  readonly reason?: string;
+}
+
+/** One aspiration as every view needs it; views redact it per audience (thread-views.ts). */
+export interface ThreadDocument extends Doc {
+  readonly _id: string;
+  readonly title: string;
+  readonly category: string;
+  readonly regionCode: string;
+  /** The code and each of its parents ('62', '62.06', …): a region filter is one equality. */
+  readonly regions: readonly string[];
+  readonly visibility: Visibility;
+  readonly anonymous: boolean;
+  readonly groupId: string | null;
+  readonly submittedBy: string | null;
+  readonly onBehalfOf: OnBehalfOf | null;
+  readonly status: ThreadStatus;
+  readonly published: boolean;
+  readonly agencyId: string | null;
+  readonly submittedAt: string;
+  readonly verificationDueAt: string;
+  readonly followUpDueAt: string | null;
+  readonly autoCloseDueAt: string | null;
+  readonly reopenUntil: string | null;
+  /** The deadline of the step the thread waits for (verification or the agency's follow-up), if any. */
+  readonly dueAt: string | null;
+  readonly assignedAt: string | null;
+  readonly firstRespondedAt: string | null;
+  readonly rating: number | null;
+  readonly endorsements: number;
+  readonly messages: readonly ThreadMessage[];
+  readonly timeline: readonly TimelineEntry[];
+  /** Normalized words of the title and body, for text search. */
+  readonly words: readonly string[];
+  readonly lastPosition: string;
+  readonly updatedAt: string;
+}
+
+/** Per agency: how fast and how often in time it answered first. */
+export interface AgencyStatisticsDocument extends Doc {
+  readonly kind: 'agency';
+  readonly agencyId: string;
+  readonly responseMinutes: readonly number[];
+  readonly answered: number;
+  readonly answeredInTime: number;
+}
+
+/** A count of aspirations by one dimension's value (status, category or region). */
+export interface CountDocument extends Doc {
+  readonly kind: 'count';
+  readonly dimension: 'status' | 'category' | 'region';
+  readonly key: string;
+  readonly count: number;
+}
+
+export const countId = (dimension: CountDocument['dimension'], key: string) => `count:${dimension}:${key}`;
+export const agencyStatisticsId = (agencyId: string) => `agency:${agencyId}`;
+
+/** Lowercase words without diacritics, two characters or more: how titles, bodies and queries are compared. */
+export function normalizedWords(text: string): string[] {
+  const words = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((word) => word.length >= 2);
+  return [...new Set(words)];
+}
+
+/** '62.06.02.1003' → ['62', '62.06', '62.06.02', '62.06.02.1003']. */
+export function regionPrefixes(code: string): string[] {
+  const parts = code.split('.');
+  return parts.map((_, i) => parts.slice(0, i + 1).join('.'));
+}

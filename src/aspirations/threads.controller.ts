@@ -1,0 +1,72 @@
+import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedRequest } from '../platform/auth/auth.guard';
+import { Public } from '../platform/auth/public.decorator';
+import { CLOCK, Clock } from '../platform/clock';
+import { agencyOfOfficial } from '../platform/domain/decider';
+import { forbidden } from '../platform/domain/domain-errors';
+import { UuidParam } from '../platform/http/id.pipe';
+import { GetThread } from './queries/get-thread.handler';
+import { ListThreads } from './queries/list-threads.handler';
+import { ListThreadsDto, PageDto, ReadPositionDto, StatisticsDto } from './queries/list-threads.query-dto';
+import { GetStatistics } from './queries/statistics.handler';
+import { UnauthorizedException } from '@nestjs/common';
+
+/** The read side: threads, inboxes, "my threads" and statistics, all from the read models. */
+@ApiTags('threads')
+@ApiBearerAuth()
+@Controller('api')
+export class ThreadsController {
+  constructor(
+    private readonly queries: QueryBus,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Public()
+  @Get('aspirations')
+  list(@Req() req: AuthenticatedRequest, @Query() query: ListThreadsDto) {
+    return this.queries.execute(new ListThreads(query, req.actor, this.clock.now()));
+  }
+
+  @Public()
+  @Get('aspirations/:id')
+  detail(
+    @Req() req: AuthenticatedRequest,
+    @Param('id', new UuidParam('id')) id: string,
+    @Query() query: ReadPositionDto,
+  ) {
+    return this.queries.execute(new GetThread(id, req.actor, this.clock.now(), query.minPosition));
+  }
+
+  @Get('me/aspirations')
+  mine(@Req() req: AuthenticatedRequest, @Query() query: PageDto) {
+    if (!req.actor) throw new UnauthorizedException('A bearer token is required');
+    return this.queries.execute(
+      new ListThreads(query, req.actor, this.clock.now(), { submittedBy: req.actor.id }),
+    );
+  }
+
+  /** An agency's open items, the most urgent first: for its officials, facilitators and auditors. */
+  @Get('agencies/:agencyId/inbox')
+  inbox(@Req() req: AuthenticatedRequest, @Param('agencyId') agencyId: string, @Query() query: PageDto) {
+    const actor = req.actor!;
+    const allowed =
+      actor.role === 'facilitator' || actor.role === 'auditor' || agencyOfOfficial(actor.role) === agencyId;
+    if (!allowed)
+      throw forbidden(
+        'inbox_not_yours',
+        `Only officials of ${agencyId}, facilitators and auditors read its inbox`,
+      );
+    const scoped = { ...query, sort: 'overdue' as const };
+    return this.queries.execute(
+      new ListThreads(scoped, actor, this.clock.now(), { agencyId, status: 'in_progress' }),
+    );
+  }
+
+  @Public()
+  @Get('statistics')
+  statistics(@Query() query: StatisticsDto) {
+    return this.queries.execute(new GetStatistics(query));
+  }
+}

@@ -1,0 +1,322 @@
+import Database from 'better-sqlite3';
+import { find as mingoFind, Query } from 'mingo';
+import { createHash } from 'node:crypto';
+import { openSqlite } from '../sqlite';
+import {
+  ChangeEntry,
+  Doc,
+  DocumentStore,
+  Filter,
+  FindOptions,
+  IndexSpec,
+  ProjectionCommit,
+} from './document-store.port';
+import { positionFromStored, storedPosition } from './positions';
+
+// Layout: a table doc_<collection>(id PK, position, body JSON) per collection, plus the four tables below.
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS changes (
+    position TEXT NOT NULL, topic TEXT NOT NULL, event_type TEXT NOT NULL, payloads TEXT NOT NULL,
+    PRIMARY KEY (position, topic)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
+  CREATE TABLE IF NOT EXISTS aliases (name TEXT PRIMARY KEY, collection TEXT NOT NULL);`;
+
+/** Filters are data: no server-side JavaScript ($where, $function, $accumulator). */
+const QUERY_OPTIONS = { scriptEnabled: false };
+const NAME = /^[A-Za-z0-9_]+$/;
+/** better-sqlite3 would bind a lone surrogate as U+FFFD, so such strings are left to mingo alone. */
+const LONE_SURROGATE = /\p{Cs}/u;
+const RANGE: Readonly<Record<string, string>> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
+/** Prepared statements are cached by SQL text; the bound keeps odd $in list lengths from growing it forever. */
+const MAX_CACHED_STATEMENTS = 500;
+
+const tableOf = (collection: string): string => {
+  if (!NAME.test(collection)) throw new Error(`Invalid collection name: ${JSON.stringify(collection)}`);
+  return `doc_${collection}`;
+};
+
+/**
+ * A field path as SQL, the same text in CREATE INDEX and in WHERE so the planner matches them. Where MongoDB would
+ * look inside an array (the leaf, or any step on the way), the value is JSON text starting with '[' (or the
+ * sentinel '['), so a prefilter keeps such rows for mingo instead of dropping them. Undefined: not expressible.
+ */
+export function fieldExpression(field: string): string | undefined {
+  if (field === '_id') return 'id';
+  const segments = field.split('.');
+  if (!segments.every((segment) => NAME.test(segment))) return undefined;
+  const leaf = `json_extract(body, '$.${field}')`;
+  if (segments.length === 1) return leaf;
+  const steps = segments
+    .slice(0, -1)
+    .map((_, i) => `json_type(body, '$.${segments.slice(0, i + 1).join('.')}') = 'array'`);
+  return `CASE WHEN ${steps.join(' OR ')} THEN '[' ELSE ${leaf} END`;
+}
+
+const arrayish = (expression: string) => `(${expression} >= '[' AND ${expression} < '\\')`;
+
+const isScalar = (value: unknown): value is string | number =>
+  (typeof value === 'string' && !LONE_SURROGATE.test(value)) ||
+  (typeof value === 'number' && Number.isFinite(value));
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+const isOperators = (value: unknown): value is Record<string, unknown> =>
+  isPlainObject(value) &&
+  Object.keys(value).length > 0 &&
+  Object.keys(value).every((key) => key.startsWith('$'));
+
+/** The SQL implied by one field's condition (equality, $eq, $in of scalars, numeric ranges), if any. */
+function fieldCondition(expression: string, condition: unknown, params: unknown[]): string | undefined {
+  const terms: string[] = [];
+  const add = (term: string, ...values: unknown[]) => (terms.push(term), params.push(...values));
+  if (isScalar(condition)) add(`${expression} = ?`, condition);
+  else if (isOperators(condition))
+    for (const [op, value] of Object.entries(condition)) {
+      if (op === '$eq' && isScalar(value)) add(`${expression} = ?`, value);
+      else if (op === '$in' && Array.isArray(value) && value.length > 0 && value.every(isScalar))
+        add(`${expression} IN (${value.map(() => '?').join(', ')})`, ...value);
+      // Numbers only: mingo brackets types, and SQLite orders text by UTF-8 bytes where JavaScript uses UTF-16.
+      else if (op in RANGE && typeof value === 'number' && Number.isFinite(value))
+        add(`${expression} ${RANGE[op]} ?`, value);
+    }
+  if (terms.length === 0) return undefined;
+  const all = terms.join(' AND ');
+  return expression === 'id' ? all : `((${all}) OR ${arrayish(expression)})`;
+}
+
+/**
+ * A SQL prefilter: a superset of the rows the filter matches, from its top-level (and $and) field conditions.
+ * mingo still evaluates the whole filter on every row it returns, so results are always mingo's.
+ */
+export function prefilter(filter: Filter): { where: string; params: unknown[] } {
+  const terms: string[] = [];
+  const params: unknown[] = [];
+  const collect = (conditions: Filter) => {
+    for (const [key, condition] of Object.entries(conditions)) {
+      // Every branch of an $and must hold, so each narrows the rows as a top-level condition does.
+      if (key === '$and' && Array.isArray(condition))
+        condition.forEach((sub) => isPlainObject(sub) && collect(sub));
+      if (key.startsWith('$')) continue;
+      const expression = fieldExpression(key);
+      const term = expression && fieldCondition(expression, condition, params);
+      if (term) terms.push(term);
+    }
+  };
+  collect(filter);
+  return { where: terms.length > 0 ? terms.join(' AND ') : '1', params };
+}
+
+type ChangeRow = { position: string; topic: string; event_type: string; payloads: string };
+
+/**
+ * Embedded document store on one SQLite file: JSON documents filtered, sorted and paged by mingo, narrowed
+ * first by SQL (expression indexes from ensureIndexes). A batch, its change log and checkpoint commit together.
+ */
+export class SqliteDocumentStore implements DocumentStore {
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+  private readonly commitBatch: Database.Transaction<(batch: ProjectionCommit) => void>;
+  private readonly takeLease: Database.Transaction<
+    (name: string, holder: string, now: number, until: number) => boolean
+  >;
+
+  constructor(readonly file: string) {
+    this.db = openSqlite(file);
+    // Read models are rebuilt from the event log, so losing the last commits to a power cut is harmless.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    this.commitBatch = this.db.transaction((batch: ProjectionCommit) => this.apply(batch));
+    this.takeLease = this.db.transaction((name: string, holder: string, now: number, until: number) => {
+      const sql = `INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)
+        ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
+        WHERE leases.holder = excluded.holder OR leases.expires_at <= ?`;
+      return this.statement(sql).run(name, holder, until, now).changes === 1;
+    });
+  }
+
+  async find<T extends Doc>(
+    collection: string,
+    filter: Filter = {},
+    options: FindOptions = {},
+  ): Promise<T[]> {
+    const query = new Query(filter, QUERY_OPTIONS);
+    // Without a sort, the first skip + limit matches are enough: stop reading rows there.
+    const enough = options.sort || !options.limit ? Infinity : (options.skip ?? 0) + options.limit;
+    const matches: T[] = [];
+    for (const body of this.scan(collection, filter)) {
+      const doc = JSON.parse(body) as T;
+      if (query.test(doc)) matches.push(doc);
+      if (matches.length >= enough) break;
+    }
+    let cursor = mingoFind<T>(matches, {}, undefined, QUERY_OPTIONS);
+    if (options.sort) cursor = cursor.sort(options.sort);
+    if (options.skip) cursor = cursor.skip(options.skip);
+    if (options.limit) cursor = cursor.limit(options.limit);
+    return cursor.all();
+  }
+
+  async findOne<T extends Doc>(collection: string, filter: Filter): Promise<T | undefined> {
+    return (await this.find<T>(collection, filter, { limit: 1 }))[0];
+  }
+
+  async count(collection: string, filter: Filter = {}): Promise<number> {
+    const table = tableOf(collection);
+    if (!this.exists(table)) return 0;
+    if (Object.keys(filter).length === 0)
+      return this.statement(`SELECT count(*) FROM ${table}`).pluck().get() as number;
+    const query = new Query(filter, QUERY_OPTIONS);
+    let count = 0;
+    for (const body of this.scan(collection, filter)) if (query.test(JSON.parse(body))) count++;
+    return count;
+  }
+
+  /** The SQLite query plan of a find: which index the prefilter uses (for tests and diagnosis). */
+  queryPlan(collection: string, filter: Filter = {}): string[] {
+    const { where, params } = prefilter(filter);
+    const sql = `EXPLAIN QUERY PLAN SELECT body FROM ${tableOf(collection)} WHERE ${where}`;
+    return this.db
+      .prepare<unknown[], { detail: string }>(sql)
+      .all(...params)
+      .map((row) => row.detail);
+  }
+
+  async commit(batch: ProjectionCommit): Promise<void> {
+    this.commitBatch.immediate(batch);
+  }
+
+  private apply({ writes, changes, checkpoint }: ProjectionCommit): void {
+    const created = new Set<string>();
+    for (const write of writes) {
+      const table = tableOf(write.collection);
+      if (!created.has(table)) created.add(this.createTable(write.collection));
+      const position = storedPosition(write.position);
+      if ('document' in write)
+        this.statement(
+          `INSERT INTO ${table} (id, position, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE
+           SET position = excluded.position, body = excluded.body WHERE excluded.position > ${table}.position`,
+        ).run(write.document._id, position, JSON.stringify(write.document));
+      else this.statement(`DELETE FROM ${table} WHERE id = ? AND position < ?`).run(write.delete, position);
+    }
+    const insertChange = this.statement(
+      'INSERT OR IGNORE INTO changes (position, topic, event_type, payloads) VALUES (?, ?, ?, ?)',
+    );
+    for (const { position, topic, eventType, payloads } of changes)
+      insertChange.run(storedPosition(position), topic, eventType, JSON.stringify(payloads));
+    // The checkpoint only moves forward, like every other guarded write: a replayed batch cannot rewind it.
+    this.statement(
+      `INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE
+       SET position = excluded.position WHERE excluded.position > checkpoints.position`,
+    ).run(checkpoint.name, storedPosition(checkpoint.position));
+  }
+
+  async checkpoint(name: string): Promise<bigint | undefined> {
+    const stored = this.statement('SELECT position FROM checkpoints WHERE name = ?').pluck().get(name);
+    return stored === undefined ? undefined : positionFromStored(stored as string);
+  }
+
+  async readChanges(options: {
+    after?: bigint;
+    topics?: readonly string[];
+    limit: number;
+  }): Promise<ChangeEntry[]> {
+    const { after, topics, limit } = options;
+    if (topics?.length === 0) return [];
+    const byTopic = topics ? ` AND topic IN (${topics.map(() => '?').join(', ')})` : '';
+    const sql = `SELECT position, topic, event_type, payloads FROM changes WHERE position > ?${byTopic}
+      ORDER BY position, topic LIMIT ?`;
+    // Every stored position sorts after the empty string, so no `after` reads from the start.
+    const from = after === undefined ? '' : storedPosition(after);
+    const rows = this.statement(sql).all(from, ...(topics ?? []), limit) as ChangeRow[];
+    return rows.map((row) => ({
+      position: positionFromStored(row.position),
+      topic: row.topic,
+      eventType: row.event_type,
+      payloads: JSON.parse(row.payloads),
+    }));
+  }
+
+  async trimChanges(upTo: bigint): Promise<void> {
+    this.statement('DELETE FROM changes WHERE position <= ?').run(storedPosition(upTo));
+  }
+
+  async ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void> {
+    const table = this.createTable(collection);
+    for (const index of indexes) {
+      const columns = Object.entries(index.fields).map(([field, direction]) => {
+        const expression = fieldExpression(field);
+        if (!expression) throw new Error(`Cannot index ${JSON.stringify(field)} of ${collection}`);
+        return `${expression} ${direction === -1 ? 'DESC' : 'ASC'}`;
+      });
+      // Deterministic name: declaring the same index again is a no-op.
+      const digest = createHash('sha256')
+        .update(JSON.stringify([columns, !!index.unique]))
+        .digest('hex');
+      const unique = index.unique ? 'UNIQUE ' : '';
+      const name = `${table}__${digest.slice(0, 16)}`;
+      this.db.exec(`CREATE ${unique}INDEX IF NOT EXISTS ${name} ON ${table} (${columns.join(', ')})`);
+    }
+  }
+
+  async dropCollection(collection: string): Promise<void> {
+    this.db.exec(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
+  }
+
+  async acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean> {
+    return this.takeLease.immediate(name, holder, now.getTime(), now.getTime() + ttlMs);
+  }
+
+  async releaseLease(name: string, holder: string): Promise<void> {
+    this.statement('DELETE FROM leases WHERE name = ? AND holder = ?').run(name, holder);
+  }
+
+  async alias(name: string): Promise<string | undefined> {
+    return this.statement('SELECT collection FROM aliases WHERE name = ?').pluck().get(name) as
+      string | undefined;
+  }
+
+  async setAlias(name: string, collection: string): Promise<void> {
+    tableOf(collection);
+    this.statement(
+      'INSERT INTO aliases (name, collection) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET collection = excluded.collection',
+    ).run(name, collection);
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  /** Bodies of the rows the prefilter keeps, read lazily so a satisfied find can stop early. */
+  private scan(collection: string, filter: Filter): Iterable<string> {
+    const table = tableOf(collection);
+    if (!this.exists(table)) return [];
+    const { where, params } = prefilter(filter);
+    return this.statement(`SELECT body FROM ${table} WHERE ${where}`)
+      .pluck()
+      .iterate(...params) as Iterable<string>;
+  }
+
+  private exists(table: string): boolean {
+    return !!this.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+  }
+
+  private createTable(collection: string): string {
+    const table = tableOf(collection);
+    this.db.exec(
+      `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, position TEXT NOT NULL, body TEXT NOT NULL)`,
+    );
+    return table;
+  }
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      if (this.statements.size >= MAX_CACHED_STATEMENTS) this.statements.clear();
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
+  }
+}

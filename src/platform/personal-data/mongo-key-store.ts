@@ -1,0 +1,125 @@
+import { Binary, Db, MongoClient, MongoClientOptions, MongoServerError } from 'mongodb';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DataKey, KeyStore, SubjectErasedError } from './key-store.port';
+
+const KEYS = '_data_keys';
+const ERASED = '_erased_subjects';
+const DEFAULT_DATABASE = 'suara-warga';
+
+interface KeyRecord {
+  _id: string;
+  subject: string;
+  key: Binary;
+  createdAt: Date;
+}
+
+interface ErasedRecord {
+  _id: string;
+  erasedAt: Date;
+}
+
+const isDuplicateKey = (error: unknown): boolean => error instanceof MongoServerError && error.code === 11000;
+
+/** The database a MongoDB URL names (`mongodb://host/suara`), or the default when it names none. */
+const databaseFromUrl = (url: string): string => {
+  const path = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]+)/.exec(url)?.[1];
+  return path ? decodeURIComponent(path) : DEFAULT_DATABASE;
+};
+
+/** A copy of exactly the key's bytes, as a Buffer like every other adapter returns. */
+const bytes = (binary: Binary): Buffer => Buffer.from(binary.read(0, binary.length()));
+
+const dataKey = (record: KeyRecord): DataKey => ({ id: record._id, key: bytes(record.key) });
+
+/**
+ * Data keys in MongoDB: one document per subject (a unique index on `subject`), and a tombstone per erased subject
+ * so that no new key is ever made for them. Point it at a database that backups of the read models do not carry.
+ */
+export class MongoKeyStore implements KeyStore {
+  private readonly client: MongoClient;
+  private readonly db: Db;
+  private ready?: Promise<void>;
+
+  constructor(url: string, options: { database?: string; client?: MongoClientOptions } = {}) {
+    this.client = new MongoClient(url, options.client);
+    this.db = this.client.db(options.database ?? databaseFromUrl(url));
+  }
+
+  async keyFor(subject: string): Promise<DataKey> {
+    await this.prepare();
+    const keys = this.db.collection<KeyRecord>(KEYS);
+    const existing = await keys.findOne({ subject });
+    if (existing) return dataKey(existing);
+    if (await this.isErased(subject)) throw new SubjectErasedError(subject);
+
+    const record: KeyRecord = {
+      _id: randomUUID(),
+      subject,
+      key: new Binary(randomBytes(32)),
+      createdAt: new Date(),
+    };
+    try {
+      await keys.insertOne(record);
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      // Another caller created this subject's key first: the unique index on subject kept only theirs.
+      const winner = await keys.findOne({ subject });
+      if (winner) return dataKey(winner);
+      if (await this.isErased(subject)) throw new SubjectErasedError(subject);
+      return this.keyFor(subject);
+    }
+    // erase() writes its tombstone before it deletes: a key inserted while it ran is removed here.
+    if (await this.isErased(subject)) {
+      await keys.deleteOne({ _id: record._id });
+      throw new SubjectErasedError(subject);
+    }
+    return dataKey(record);
+  }
+
+  async keysById(ids: readonly string[]): Promise<Map<string, Buffer>> {
+    if (ids.length === 0) return new Map();
+    const records = await this.db
+      .collection<KeyRecord>(KEYS)
+      .find({ _id: { $in: [...ids] } })
+      .toArray();
+    return new Map(records.map((record) => [record._id, bytes(record.key)]));
+  }
+
+  async erase(subject: string): Promise<boolean> {
+    await this.prepare();
+    try {
+      await this.db.collection<ErasedRecord>(ERASED).insertOne({ _id: subject, erasedAt: new Date() });
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+    const keys = this.db.collection<KeyRecord>(KEYS);
+    // Overwritten before deletion, so the storage engine's freed pages do not keep the key (best effort: the
+    // server's journal and backups are the operator's to rotate).
+    await keys.updateMany({ subject }, { $set: { key: new Binary(Buffer.alloc(32)) } });
+    const { deletedCount } = await keys.deleteMany({ subject });
+    return deletedCount > 0;
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
+  }
+
+  private async isErased(subject: string): Promise<boolean> {
+    return (await this.db.collection<ErasedRecord>(ERASED).findOne({ _id: subject })) !== null;
+  }
+
+  /** The unique index on subject must exist before the first key is inserted: it is what keeps one key per person. */
+  private prepare(): Promise<void> {
+    this.ready ??= this.db
+      .collection<KeyRecord>(KEYS)
+      .createIndex({ subject: 1 }, { unique: true })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          this.ready = undefined;
+          throw error;
+        },
+      );
+    return this.ready;
+  }
+}

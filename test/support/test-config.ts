@@ -1,0 +1,13 @@
+import { join } from 'node:path';
+import { AppConfig } from '../../src/platform/config';
+
+/** The embedded configuration of a test app or process, in its own data folder. */
+export const embeddedConfig = (dataDir: string): AppConfig => ({
+  port: 0,
+  dataDir,
+  logLevel: 'silent',
+  eventStore: { kind: 'sqlite', file: join(dataDir, 'events.sqlite') },
+  documentStore: { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
+  keyStore: { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') },
+  devTokens: true,
+});
