@@ -8,7 +8,11 @@ describe('platform start-up (e2e)', () => {
   it('answers the health check over HTTP', async () => {
     const response = await fetch(`${running.url}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    expect(await response.json()).toEqual({
+      status: 'ok',
+      head: '0',
+      projections: { aspirations: { position: '0', lag: '0' } },
+    });
   });
 
   it('gives every response a correlation id, keeping the one the client sent', async () => {

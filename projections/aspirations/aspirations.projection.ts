@@ -39,7 +39,8 @@ export const aspirationsProjection: Projection = {
     [THREADS]: [
       { fields: { published: 1, submittedAt: -1 } },
       { fields: { regions: 1, submittedAt: -1 } },
-      { fields: { agencyId: 1, status: 1, dueAt: 1 } },
+      { fields: { agencyId: 1, status: 1, dueSort: 1 } },
+      { fields: { dueSort: 1 } },
       { fields: { submittedBy: 1, submittedAt: -1 } },
       { fields: { status: 1 } },
       { fields: { endorsements: -1 } },

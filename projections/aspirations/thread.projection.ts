@@ -1,5 +1,6 @@
 import { AspirationEvent } from '../../src/aspirations/domain/aspiration.events';
 import {
+  NOTHING_DUE,
   normalizedWords,
   regionPrefixes,
   ThreadDocument,
@@ -45,6 +46,7 @@ function submitted(
     autoCloseDueAt: null,
     reopenUntil: null,
     dueAt: data.verificationDueAt,
+    dueSort: data.verificationDueAt,
     assignedAt: null,
     firstRespondedAt: null,
     rating: null,
@@ -187,6 +189,7 @@ export function nextThread(
   return {
     ...next,
     published,
+    dueSort: next.dueAt ?? NOTHING_DUE,
     timeline: [...next.timeline, timelineEntry(event, next.status, next.agencyId)],
     lastPosition: storedPosition(event.position),
     updatedAt: event.occurredAt,

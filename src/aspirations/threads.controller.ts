@@ -58,7 +58,7 @@ export class ThreadsController {
         'inbox_not_yours',
         `Only officials of ${agencyId}, facilitators and auditors read its inbox`,
       );
-    const scoped = { ...query, sort: 'overdue' as const };
+    const scoped = { ...query, sort: 'due' as const };
     return this.queries.execute(
       new ListThreads(scoped, actor, this.clock.now(), { agencyId, status: 'in_progress' }),
     );

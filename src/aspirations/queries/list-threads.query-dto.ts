@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import { ThreadStatus } from '../read-models/thread.document';
 
 const STATUSES: ThreadStatus[] = ['submitted', 'verified', 'rejected', 'in_progress', 'resolved', 'closed'];
-export const THREAD_SORTS = ['newest', 'endorsed', 'overdue'] as const;
+export const THREAD_SORTS = ['newest', 'endorsed', 'overdue', 'due'] as const;
 export type ThreadSort = (typeof THREAD_SORTS)[number];
 
 /** Every query may ask to see at least a given position: read-your-writes. */

@@ -26,7 +26,7 @@ export function matching(query: ListThreadsDto): Filter {
 }
 
 interface SortSpec {
-  readonly field: 'submittedAt' | 'endorsements' | 'dueAt';
+  readonly field: 'submittedAt' | 'endorsements' | 'dueSort';
   readonly direction: 1 | -1;
   readonly filter?: Filter;
 }
@@ -35,7 +35,9 @@ const SORTS: Record<ThreadSort, SortSpec> = {
   newest: { field: 'submittedAt', direction: -1 },
   endorsed: { field: 'endorsements', direction: -1 },
   // Most overdue first: the threads still waiting on a deadline, the oldest deadline first.
-  overdue: { field: 'dueAt', direction: 1, filter: { dueAt: { $ne: null } } },
+  overdue: { field: 'dueSort', direction: 1, filter: { dueAt: { $ne: null } } },
+  // Every thread by its deadline, those with nothing due last (an agency's inbox).
+  due: { field: 'dueSort', direction: 1 },
 };
 
 export const sortOf = (sort: ThreadSort = 'newest') => SORTS[sort];

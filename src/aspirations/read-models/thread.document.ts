@@ -52,6 +52,8 @@ export interface ThreadDocument extends Doc {
   readonly reopenUntil: string | null;
   /** The deadline of the step the thread waits for (verification or the agency's follow-up), if any. */
   readonly dueAt: string | null;
+  /** dueAt, or a value after every date when nothing is due: sorts threads without a deadline last. */
+  readonly dueSort: string;
   readonly assignedAt: string | null;
   readonly firstRespondedAt: string | null;
   readonly rating: number | null;
@@ -80,6 +82,9 @@ export interface CountDocument extends Doc {
   readonly key: string;
   readonly count: number;
 }
+
+/** Sorts after every ISO date. */
+export const NOTHING_DUE = '~';
 
 export const countId = (dimension: CountDocument['dimension'], key: string) => `count:${dimension}:${key}`;
 export const agencyStatisticsId = (agencyId: string) => `agency:${agencyId}`;
