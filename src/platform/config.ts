@@ -22,6 +22,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a TCP port, got "${env.PORT}"`);
   const dataDir = resolve(env.DATA_DIR ?? 'data');
+  if (env.SUARA_DEV_TOKENS === 'true' && env.NODE_ENV === 'production') {
+    throw new Error('SUARA_DEV_TOKENS=true issues tokens for anyone: it is refused when NODE_ENV=production');
+  }
   return {
     port,
     dataDir,

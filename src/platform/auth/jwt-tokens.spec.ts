@@ -1,6 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SignJWT } from 'jose';
 import { JwtTokens } from './jwt-tokens';
+import { loadTokenSecret } from './token-secret';
 
 describe('JWT bearer tokens', () => {
   const secret = randomBytes(32);
@@ -34,5 +38,20 @@ describe('JWT bearer tokens', () => {
       .setExpirationTime('1h')
       .sign(new Uint8Array(secret));
     expect(await tokens.verify(system)).toBeUndefined();
+  });
+});
+
+describe('the token secret', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'suara-secret-'));
+
+  it('refuses a secret that is not strict base64', () => {
+    expect(() => loadTokenSecret('not base64 at all!', dir)).toThrow(/base64/);
+    expect(loadTokenSecret(randomBytes(32).toString('base64'), dir)).toHaveLength(32);
+  });
+
+  it('generates one owner-only secret in the data folder and keeps it', () => {
+    const first = loadTokenSecret(undefined, dir);
+    expect(loadTokenSecret(undefined, dir).equals(first)).toBe(true);
+    expect(statSync(join(dir, 'token-secret')).mode & 0o777).toBe(0o600);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -25,6 +25,15 @@ describe('SQLite event store durability settings', () => {
     const reader = new Database(file, { readonly: true });
     expect(reader.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1 });
     reader.close();
+    await store.close();
+  });
+});
+
+describe('SQLite files', () => {
+  it('are readable by their owner only', async () => {
+    const file = freshFile();
+    const store = new SqliteEventStore(file);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     await store.close();
   });
 });

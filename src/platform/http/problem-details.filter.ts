@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConcurrencyRetriesExhaustedError, IdempotencyKeyReusedError } from '../commands/command-errors';
 import { DomainError, DomainErrorKind } from '../domain/domain-errors';
+import { SubjectErasedError } from '../personal-data/key-store.port';
 import { currentCorrelationId } from '../logging/correlation';
 import { FieldProblem, RequestValidationError } from './request-validation.error';
 
@@ -49,6 +50,7 @@ export function problemOf(error: unknown): Problem {
     const errors = error.field ? [{ field: error.field, message: error.message }] : undefined;
     return problem(STATUS_OF_KIND[error.kind], error.code, error.message, errors);
   }
+  if (error instanceof SubjectErasedError) return problem(409, 'person_erased', error.message);
   if (error instanceof IdempotencyKeyReusedError)
     return problem(422, 'idempotency_key_reused', error.message);
   if (error instanceof ConcurrencyRetriesExhaustedError)
