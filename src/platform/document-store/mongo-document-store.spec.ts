@@ -57,6 +57,26 @@ if (url) {
       }
     });
 
+    it('fails a batch that breaks a unique index, before its checkpoint', async () => {
+      const store = open();
+      try {
+        const c = `accounts_${randomBytes(8).toString('hex')}`;
+        const cp = `cp_${c}`;
+        await store.ensureIndexes(c, [{ fields: { email: 1 }, unique: true }]);
+        const write = (_id: string, position: bigint) => ({
+          writes: [{ collection: c, position, document: { _id, email: 'x@desa.id' } }],
+          changes: [],
+          checkpoint: { name: cp, position },
+        });
+        await store.commit(write('a', 1n));
+        await expect(store.commit(write('b', 2n))).rejects.toThrow(/duplicate key/i);
+        expect(await store.checkpoint(cp)).toBe(1n);
+        expect(await store.find(c)).toEqual([{ _id: 'a', email: 'x@desa.id' }]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('refuses collection names it would not store as named, and field names FerretDB cannot keep', async () => {
       const store = open();
       try {

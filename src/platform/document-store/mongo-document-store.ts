@@ -306,6 +306,7 @@ export class MongoDocumentStore implements DocumentStore {
     }
     const { _id } = write.document;
     for (let attempt = 0; ; attempt++) {
+      let duplicate: MongoServerError;
       try {
         await target.replaceOne(
           { _id, [POSITION]: { $lt: position } },
@@ -315,13 +316,21 @@ export class MongoDocumentStore implements DocumentStore {
         return;
       } catch (error) {
         if (!isDuplicateKey(error)) throw error;
+        duplicate = error as MongoServerError;
       }
+      // MongoDB names the index: another unique index than _id's is a real conflict. (FerretDB names none.)
+      const keyPattern = duplicate.keyPattern as Record<string, unknown> | undefined;
+      if (keyPattern && !('_id' in keyPattern)) throw duplicate;
       // The document exists now: at this position or later (done), or older, inserted by a concurrent writer
       // between this update's read and its insert (FerretDB's updates are not atomic): try again.
       const existing = await target.findOne({ _id }, { projection: { [POSITION]: 1 } });
       if (existing && String(existing[POSITION]) >= position) return;
       if (attempt >= RACE_RETRIES)
-        throw new Error(`Could not write ${target.collectionName}/${_id}: it keeps changing`);
+        throw new Error(
+          `Could not write ${target.collectionName}/${_id} at ${write.position}: duplicate key on a unique index ` +
+            `(${duplicate.message})`,
+          { cause: duplicate },
+        );
     }
   }
 
