@@ -131,9 +131,10 @@ function changeOf(event: ProjectedEvent, thread: ThreadDocument): Change | undef
       return { status: 'closed', reopenUntil: e.data.reopenUntil, dueAt: null, autoCloseDueAt: null };
     case 'MessageHidden': {
       const hidden = { reason: e.data.reason, at: e.data.hiddenAt };
-      return {
-        messages: thread.messages.map((m) => (m.messageId === e.data.messageId ? { ...m, hidden } : m)),
-      };
+      const messages = thread.messages.map((m) => (m.messageId === e.data.messageId ? { ...m, hidden } : m));
+      // A hidden submission can no longer be found by its words.
+      const submissionHidden = thread.messages[0]?.messageId === e.data.messageId;
+      return { messages, ...(submissionHidden && { words: [] }) };
     }
     case 'AspirationEscalated':
       if (e.data.stage !== 'response' || e.data.toAgencyId === null || !e.data.followUpDueAt) return {};

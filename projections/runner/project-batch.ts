@@ -57,9 +57,13 @@ export async function projectBatch(
   batch: readonly RecordedEvent[],
   target: BatchTarget,
 ): Promise<number> {
-  if (batch.length === 0) return 0;
+  // A batch replayed after its commit (a retry, a resumed rebuild) skips the events its checkpoint covers: the
+  // documents already reflect them, and projecting them again would diff against the wrong `before`.
+  const done = await target.documents.checkpoint(target.checkpoint);
+  const fresh = done === undefined ? batch : batch.filter((e) => e.position > done);
+  if (fresh.length === 0) return 0;
   const events = await Promise.all(
-    batch.filter((e) => projection.handles(e.type)).map((e) => opened(target.sealer, e)),
+    fresh.filter((e) => projection.handles(e.type)).map((e) => opened(target.sealer, e)),
   );
   const documents = await load(
     target,
@@ -86,7 +90,7 @@ export async function projectBatch(
         changes.push({ position: event.position, eventType: event.type, ...change });
     }
   }
-  const position = batch[batch.length - 1].position;
+  const position = fresh[fresh.length - 1].position;
   await target.documents.commit({
     writes: [...writes.values()],
     changes,

@@ -83,10 +83,12 @@ export class ProjectionRunner {
       try {
         await this.tick();
       } catch (error) {
+        // Without a renewed lease another instance may take over: stop projecting until renewal succeeds.
         this.deps.logger.error(
           { err: error, projection: this.projection.name },
-          'projection runner tick failed',
+          'projection lease renewal failed',
         );
+        await this.unsubscribe().catch(() => undefined);
       }
       await new Promise<void>((resolve) => {
         this.wake = resolve;

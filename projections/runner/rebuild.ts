@@ -24,27 +24,31 @@ export interface RebuildOptions {
 
 const previousAlias = (projection: string) => `${projection}#previous`;
 
-/** A rebuild in progress resumes its generation; otherwise a fresh one starts. */
+/** A rebuild in progress (not swapped in yet) resumes its generation; otherwise a fresh one starts. */
 async function rebuildGeneration(deps: RunnerDeps, projection: Projection): Promise<string> {
   const pending = await deps.documents.alias(pendingRebuildAlias(projection.name));
-  if (pending) return pending;
+  if (pending && pending !== (await currentGeneration(deps.documents, projection.name))) return pending;
   const generation = `r${Date.now()}`;
   await deps.documents.setAlias(pendingRebuildAlias(projection.name), generation);
   return generation;
 }
 
-/** Drops the generation before the one being replaced: one old generation is kept for a quick way back. */
+/**
+ * Drops the generation before the one being replaced: one old generation is kept for a quick way back. Each step
+ * can be repeated, so a swap killed midway completes when the rebuild is run again; the pending alias keeps
+ * naming the generation, which counts as done once it is the current one.
+ */
 async function swap(deps: RunnerDeps, projection: Projection, generation: string): Promise<void> {
   const { documents } = deps;
   const replaced = await currentGeneration(documents, projection.name);
+  if (replaced === generation) return;
   const older = await documents.alias(previousAlias(projection.name));
-  if (older && older !== generation) {
+  if (older && older !== generation && older !== replaced) {
     for (const collection of Object.keys(projection.collections))
       await documents.dropCollection(physicalCollection(collection, older));
   }
-  await documents.setAlias(projection.name, generation);
   await documents.setAlias(previousAlias(projection.name), replaced);
-  await documents.setAlias(pendingRebuildAlias(projection.name), '');
+  await documents.setAlias(projection.name, generation);
 }
 
 /**

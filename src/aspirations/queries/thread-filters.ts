@@ -60,8 +60,11 @@ export function afterCursor(spec: SortSpec, cursor: string | undefined): Filter 
   } catch {
     throw new RequestValidationError([{ field: 'cursor', message: 'cursor is not one this API returned' }]);
   }
-  if (typeof id !== 'string')
+  // Only plain values: a forged cursor must not smuggle query operators into the filter.
+  const plain = value === null || typeof value === 'string' || typeof value === 'number';
+  if (typeof id !== 'string' || !plain) {
     throw new RequestValidationError([{ field: 'cursor', message: 'cursor is not one this API returned' }]);
+  }
   const beyond = spec.direction === -1 ? '$lt' : '$gt';
   return { $or: [{ [spec.field]: { [beyond]: value } }, { [spec.field]: value, _id: { [beyond]: id } }] };
 }

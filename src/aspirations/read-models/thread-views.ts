@@ -6,9 +6,11 @@ import { ThreadDocument, ThreadMessage } from './thread.document';
 export const isOverdue = (thread: Pick<ThreadDocument, 'dueAt'>, now: Date): boolean =>
   thread.dueAt !== null && Date.parse(thread.dueAt) < now.getTime();
 
-function redactMessage(message: ThreadMessage, audience: Audience, anonymous: boolean): ThreadMessage {
+function redactMessage(message: ThreadMessage, audience: Audience, thread: ThreadDocument): ThreadMessage {
+  // The submitter's messages: a citizen's (only the submitter writes as one), or a facilitator's who submitted.
+  const bySubmitter = message.actor.role === 'citizen' || message.actor.id === thread.submittedBy;
   const actor =
-    message.actor.role === 'citizen' && !seesSubmitter(audience, anonymous)
+    bySubmitter && !seesSubmitter(audience, thread.anonymous)
       ? { ...message.actor, id: null }
       : message.actor;
   if (!message.hidden || seesHiddenContent(audience)) return { ...message, actor };
@@ -39,7 +41,7 @@ export function threadDetail(thread: ThreadDocument, audience: Audience) {
     firstRespondedAt: thread.firstRespondedAt,
     rating: thread.rating,
     endorsements: thread.endorsements,
-    messages: thread.messages.map((m) => redactMessage(m, audience, thread.anonymous)),
+    messages: thread.messages.map((m) => redactMessage(m, audience, thread)),
     timeline: thread.timeline,
     position: positionFromStored(thread.lastPosition).toString(),
   };

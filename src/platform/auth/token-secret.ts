@@ -10,7 +10,7 @@ export function loadTokenSecret(fromEnv: string | undefined, dataDir: string): B
   if (fromEnv) return strictBase64(fromEnv, 'SUARA_TOKEN_SECRET');
   const file = join(dataDir, 'token-secret');
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
   }
   return strictBase64(readFileSync(file, 'utf8').trim(), file);

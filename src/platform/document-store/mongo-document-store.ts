@@ -161,10 +161,15 @@ export class MongoDocumentStore implements DocumentStore {
         });
     }
 
+    // The checkpoint only moves forward: a replayed or stale batch finds a later one and leaves it.
     const { name, position } = batch.checkpoint;
+    const stored = storedPosition(position);
     await this.db
       .collection<{ _id: string; position: string }>(CHECKPOINTS)
-      .replaceOne({ _id: name }, { position: storedPosition(position) }, { upsert: true });
+      .replaceOne({ _id: name, position: { $lt: stored } }, { position: stored }, { upsert: true })
+      .catch((error: unknown) => {
+        if (!isOnlyDuplicateKeys(error)) throw error;
+      });
   }
 
   async checkpoint(name: string): Promise<bigint | undefined> {

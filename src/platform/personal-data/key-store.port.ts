@@ -22,7 +22,7 @@ export interface KeyStore {
 
 export class SubjectErasedError extends Error {
   constructor(readonly subject: string) {
-    super(`Personal data of ${subject} was erased; no new data can be stored for it`);
+    super('This person asked to be erased; no new personal data can be stored for them');
     this.name = 'SubjectErasedError';
   }
 }
