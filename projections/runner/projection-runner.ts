@@ -90,9 +90,11 @@ export class ProjectionRunner {
         );
         await this.unsubscribe().catch(() => undefined);
       }
+      // A stop() that came during the tick must not wait out the interval; a wake-up clears the timer.
       await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        setTimeout(resolve, this.ttl / 3);
+        const timer = setTimeout(resolve, this.ttl / 3);
+        this.wake = () => (clearTimeout(timer), resolve());
+        if (this.stopped) this.wake();
       });
     }
   }

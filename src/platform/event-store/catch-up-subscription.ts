@@ -63,3 +63,26 @@ export function catchUpSubscription(
     },
   };
 }
+
+/** Wakes waiting subscriptions when an append is seen, or after `pollMs` at the latest (appends made elsewhere). */
+export class AppendSignal {
+  private readonly waiters = new Set<() => void>();
+
+  constructor(private readonly pollMs: number) {}
+
+  wait(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        this.waiters.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, this.pollMs);
+      this.waiters.add(wake);
+    });
+  }
+
+  wakeAll(): void {
+    for (const wake of [...this.waiters]) wake();
+  }
+}

@@ -11,7 +11,7 @@ import {
   excludeSystemEvents,
   jsonEvent,
 } from '@eventstore/db-client';
-import { catchUpSubscription } from './catch-up-subscription';
+import { AppendSignal, catchUpSubscription } from './catch-up-subscription';
 import { chainEvent } from './event-hash';
 import { UnchainedAppendError, WrongExpectedRevisionError } from './event-store.errors';
 import {
@@ -106,7 +106,7 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   /** Tail of each stream's queue of appends from this process. */
   private readonly tails = new Map<string, Promise<void>>();
-  private readonly waiters = new Set<() => void>();
+  private readonly appends = new AppendSignal(POLL_MS);
   private notifier: AllStreamSubscription | undefined;
   private closed = false;
 
@@ -232,18 +232,11 @@ export class EventStoreDbEventStore implements EventStore {
     return catchUpSubscription(
       {
         readAfter: (after, maxCount) => this.readAll({ after, maxCount }),
-        waitForAppends: () =>
-          new Promise<void>((resolve) => {
-            const wake = () => {
-              clearTimeout(timer);
-              this.waiters.delete(wake);
-              resolve();
-            };
-            const timer = setTimeout(wake, POLL_MS);
-            this.waiters.add(wake);
-            this.ensureNotifier();
-          }),
-        wakeAll: () => this.wakeAll(),
+        waitForAppends: () => {
+          this.ensureNotifier();
+          return this.appends.wait();
+        },
+        wakeAll: () => this.appends.wakeAll(),
       },
       handler,
       options,
@@ -257,21 +250,17 @@ export class EventStoreDbEventStore implements EventStore {
     const drop = () => {
       if (this.notifier === notifier) this.notifier = undefined;
     };
-    notifier.on('data', () => this.wakeAll());
+    notifier.on('data', () => this.appends.wakeAll());
     notifier.on('error', drop);
     notifier.on('end', drop);
     notifier.on('close', drop);
     this.notifier = notifier;
   }
 
-  private wakeAll(): void {
-    for (const wake of [...this.waiters]) wake();
-  }
-
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all(this.tails.values());
-    this.wakeAll();
+    this.appends.wakeAll();
     const notifier = this.notifier;
     this.notifier = undefined;
     await notifier?.unsubscribe().catch(() => undefined);

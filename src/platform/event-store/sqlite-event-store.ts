@@ -9,7 +9,7 @@ import {
   SubscribeOptions,
   Subscription,
 } from './event-store.port';
-import { catchUpSubscription } from './catch-up-subscription';
+import { AppendSignal, catchUpSubscription } from './catch-up-subscription';
 import { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from './stored-event';
 import { openSqlite } from '../sqlite';
 
@@ -81,7 +81,7 @@ export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private pending: PendingAppend[] = [];
   private flushScheduled = false;
-  private waiters = new Set<() => void>();
+  private readonly appends = new AppendSignal(CROSS_PROCESS_POLL_MS);
   private readonly statements;
 
   constructor(readonly file: string) {
@@ -150,7 +150,7 @@ export class SqliteEventStore implements EventStore {
       if ('ok' in outcome) p.resolve(outcome.ok);
       else p.reject(outcome.error);
     });
-    this.wakeAll();
+    this.appends.wakeAll();
   }
 
   private write({ stream, events, expected }: PendingAppend): AppendResult {
@@ -198,25 +198,12 @@ export class SqliteEventStore implements EventStore {
     return catchUpSubscription(
       {
         readAfter: (after, maxCount) => this.readAll({ after, maxCount }),
-        waitForAppends: () =>
-          new Promise<void>((resolve) => {
-            const wake = () => {
-              clearTimeout(timer);
-              this.waiters.delete(wake);
-              resolve();
-            };
-            const timer = setTimeout(wake, CROSS_PROCESS_POLL_MS);
-            this.waiters.add(wake);
-          }),
-        wakeAll: () => this.wakeAll(),
+        waitForAppends: () => this.appends.wait(),
+        wakeAll: () => this.appends.wakeAll(),
       },
       handler,
       options,
     );
-  }
-
-  private wakeAll(): void {
-    for (const wake of [...this.waiters]) wake();
   }
 
   async close(): Promise<void> {
