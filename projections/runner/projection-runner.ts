@@ -118,6 +118,7 @@ export class ProjectionRunner {
       await documents.ensureIndexes(physicalCollection(collection, generation), indexes);
     }
     const checkpoint = checkpointName(this.projection.name, generation);
+    await documents.recover(checkpoint);
     const after = await documents.checkpoint(checkpoint);
     this.generation = generation;
     const target = {

@@ -81,6 +81,7 @@ export async function rebuild(
     if (slice.length < batch.length) throw new Error('stopped at the crash point');
   };
 
+  await documents.recover(checkpoint);
   const after = await documents.checkpoint(checkpoint);
   await new Promise<void>((resolve, reject) => {
     const subscription = events.subscribeToAll(handle, {

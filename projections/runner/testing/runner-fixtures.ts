@@ -161,8 +161,9 @@ export function probed(store: DocumentStore): { documents: DocumentStore; probe:
             probe.failCommits--;
             throw new Error('injected fault: the document store refused the commit');
           }
-          await target.commit(batch);
+          // Recorded as it is sent: the checkpoint may be visible before the commit call returns.
           probe.commits.push(batch);
+          await target.commit(batch);
         };
       if (property === 'acquireLease')
         return (...args: Parameters<DocumentStore['acquireLease']>) => {

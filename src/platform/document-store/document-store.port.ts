@@ -53,6 +53,11 @@ export interface DocumentStore {
    * FerretDB) writes documents, then changes, then the checkpoint last.
    */
   commit(batch: ProjectionCommit): Promise<void>;
+  /**
+   * Finishes a batch of this checkpoint that a crash interrupted midway (MongoDB; SQLite batches are atomic). The one
+   * runner holding the projection's lease calls it before reading its checkpoint.
+   */
+  recover(checkpoint: string): Promise<void>;
   /** The position a projection has committed, undefined before its first batch. */
   checkpoint(name: string): Promise<bigint | undefined>;
   /** Change-log entries strictly after a position, in position order (then topic), optionally for some topics. */

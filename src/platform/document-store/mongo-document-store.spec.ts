@@ -1,5 +1,7 @@
 import { MongoClient } from 'mongodb';
 import { randomBytes } from 'node:crypto';
+import { waitFor } from '../../../test/support/wait-for';
+import { ProjectionCommit } from './document-store.port';
 import { MongoDocumentStore, databaseFromUrl } from './mongo-document-store';
 import { documentStoreContract } from './testing/document-store.contract';
 
@@ -33,6 +35,48 @@ if (url) {
         }
       } finally {
         await Promise.all(stores.map((store) => store.close()));
+      }
+    });
+
+    it('finishes a batch a crash interrupted when the next runner recovers', async () => {
+      // Dies after recording the batch and writing half of it, as a process killed midway would.
+      class CrashingStore extends MongoDocumentStore {
+        protected override async applyBatch(batch: ProjectionCommit): Promise<void> {
+          const [firstWrite] = batch.writes;
+          await super.applyBatch({
+            writes: [firstWrite],
+            changes: [],
+            checkpoint: { name: 'scratch', position: 0n },
+          });
+          await new Promise(() => undefined); // the process is gone: nothing after this ever runs
+        }
+      }
+      const crashing = new CrashingStore(url, { database });
+      const store = open();
+      try {
+        const c = `crash_${randomBytes(8).toString('hex')}`;
+        const batch: ProjectionCommit = {
+          writes: [
+            { collection: c, position: 7n, document: { _id: 'thread', status: 'in_progress' } },
+            { collection: c, position: 7n, document: { _id: 'count:in_progress', count: 1 } },
+          ],
+          changes: [
+            { position: 7n, topic: `topic_${c}`, eventType: 'AspirationAssigned', payloads: { public: {} } },
+          ],
+          checkpoint: { name: `cp_${c}`, position: 7n },
+        };
+        void crashing.commit(batch);
+        await waitFor(async () => (await store.count(c)) === 1, 'the first half of the batch');
+        expect(await store.checkpoint(`cp_${c}`)).toBeUndefined();
+        await store.recover(`cp_${c}`);
+        expect(await store.checkpoint(`cp_${c}`)).toBe(7n);
+        expect(await store.find(c, {}, { sort: { _id: 1 } })).toEqual([
+          { _id: 'count:in_progress', count: 1 },
+          { _id: 'thread', status: 'in_progress' },
+        ]);
+        expect(await store.readChanges({ topics: [`topic_${c}`], limit: 10 })).toHaveLength(1);
+      } finally {
+        await Promise.all([crashing.close(), store.close()]);
       }
     });
 

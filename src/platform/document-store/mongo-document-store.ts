@@ -26,6 +26,8 @@ const CHECKPOINTS = '_checkpoints';
 const ALIASES = '_aliases';
 const LEASES = '_leases';
 const CHANGES = '_changes';
+/** Batches being committed, one per checkpoint: a redo log that makes a batch all-or-nothing without transactions. */
+const PENDING = '_pending_commits';
 /** Read-model collections: a letter, then letters, digits, `_`, `-` or `.`; `_…` names are this store's own. */
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,119}$/;
 /** How often a write that lost an insert race is tried again (each retry sees the winner's version). */
@@ -91,8 +93,11 @@ const withoutPosition = <T extends Doc>(stored: Document): T => {
 const leaseId = (name: string, generation: number) => `${name}|${String(generation).padStart(16, '0')}`;
 
 /**
- * The document store on MongoDB (FerretDB 1.x in CI). No multi-document transactions: a batch writes its documents,
- * then its change-log entries, then the checkpoint, each step guarded so that replaying it after a crash is harmless.
+ * The document store on MongoDB (FerretDB 1.x in CI). No multi-document transactions: a batch is first recorded whole
+ * in one document (atomic), then its documents, change-log entries and checkpoint are written, each guarded so that
+ * writing them twice is harmless, then the record is removed. A runner that takes over first recovers: it finishes an
+ * interrupted batch, so a crash midway can neither lose part of a batch nor let a projection re-apply it to newer
+ * documents.
  */
 export class MongoDocumentStore implements DocumentStore {
   private readonly client: MongoClient;
@@ -127,12 +132,43 @@ export class MongoDocumentStore implements DocumentStore {
 
   async commit(batch: ProjectionCommit): Promise<void> {
     await this.prepare();
-    const byCollection = new Map<string, Map<string, DocumentWrite>>();
+    this.validate(batch);
+    const pending = this.db.collection<{ _id: string; batch: string }>(PENDING);
+    await pending.replaceOne(
+      { _id: batch.checkpoint.name },
+      { batch: serializeBatch(batch) },
+      { upsert: true },
+    );
+    try {
+      await this.applyBatch(batch);
+    } finally {
+      // A batch that failed (rather than died with the process) is not finished later: it fails again, loudly.
+      await pending.deleteOne({ _id: batch.checkpoint.name });
+    }
+  }
+
+  /** Finishes a batch a crash interrupted (idempotent: every write in it is guarded). */
+  async recover(name: string): Promise<void> {
+    await this.prepare();
+    const pending = this.db.collection<{ _id: string; batch: string }>(PENDING);
+    const record = await pending.findOne({ _id: name });
+    if (!record) return;
+    await this.applyBatch(deserializeBatch(record.batch));
+    await pending.deleteOne({ _id: name });
+  }
+
+  private validate(batch: ProjectionCommit): void {
     for (const write of batch.writes) {
       assertCollectionName(write.collection);
-      const id = 'document' in write ? write.document._id : write.delete;
       if ('document' in write)
         assertStorableKeys(write.document, `Document ${write.collection}/${write.document._id}`);
+    }
+  }
+
+  protected async applyBatch(batch: ProjectionCommit): Promise<void> {
+    const byCollection = new Map<string, Map<string, DocumentWrite>>();
+    for (const write of batch.writes) {
+      const id = 'document' in write ? write.document._id : write.delete;
       const writes = byCollection.get(write.collection) ?? new Map<string, DocumentWrite>();
       byCollection.set(write.collection, writes);
       // Only the newest write of a document matters (the last one at a tie), and two writes of one document
@@ -390,4 +426,22 @@ function isOnlyDuplicateKeys(error: unknown): boolean {
     return errors.length > 0 && errors.every((writeError) => writeError.code === 11000);
   }
   return isDuplicateKey(error);
+}
+
+/** A batch as one JSON text, its positions as decimal strings: stored in one document, so recorded atomically. */
+function serializeBatch({ writes, changes, checkpoint }: ProjectionCommit): string {
+  return JSON.stringify({
+    writes: writes.map((write) => ({ ...write, position: write.position.toString() })),
+    changes: changes.map((change) => ({ ...change, position: change.position.toString() })),
+    checkpoint: { ...checkpoint, position: checkpoint.position.toString() },
+  });
+}
+
+function deserializeBatch(text: string): ProjectionCommit {
+  const stored = JSON.parse(text);
+  return {
+    writes: stored.writes.map((write: DocumentWrite) => ({ ...write, position: BigInt(write.position) })),
+    changes: stored.changes.map((change: ChangeEntry) => ({ ...change, position: BigInt(change.position) })),
+    checkpoint: { ...stored.checkpoint, position: BigInt(stored.checkpoint.position) },
+  };
 }

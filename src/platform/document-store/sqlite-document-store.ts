@@ -183,6 +183,9 @@ export class SqliteDocumentStore implements DocumentStore {
       .map((row) => row.detail);
   }
 
+  /** Nothing to recover: a batch commits in one transaction or not at all. */
+  async recover(): Promise<void> {}
+
   async commit(batch: ProjectionCommit): Promise<void> {
     this.commitBatch.immediate(batch);
   }
