@@ -3,6 +3,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AspirationsModule } from './aspirations/aspirations.module';
 import { HealthController } from './health/health.controller';
+import { LiveModule } from './live/live.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { Clock, systemClock } from './platform/clock';
 import { AppConfig } from './platform/config';
@@ -24,6 +25,7 @@ export class AppModule {
         ReferenceDataModule,
         AgenciesModule,
         AspirationsModule,
+        LiveModule.with(config),
       ],
       controllers: [HealthController],
     };

@@ -1,6 +1,7 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { IoAdapter } from '@nestjs/platform-socket.io';
 import { AppModule } from './app.module';
 import { Clock, systemClock } from './platform/clock';
 import { AppConfig } from './platform/config';
@@ -32,6 +33,8 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
+  // Socket.IO (/live) shares the HTTP server.
+  app.useWebSocketAdapter(new IoAdapter(app));
   mountOpenApi(app);
   app.enableShutdownHooks();
   return app;

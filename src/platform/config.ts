@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { DocumentStoreConfig } from './document-store/create-document-store';
 import { EventStoreConfig } from './event-store/create-event-store';
 import { KeyStoreConfig } from './personal-data/create-key-store';
+import { LiveConfig, liveConfigFromEnv } from '../live/live.config';
 
 export interface AppConfig {
   readonly port: number;
@@ -14,6 +15,8 @@ export interface AppConfig {
   readonly tokenSecret?: string;
   /** Mounts POST /api/dev/tokens, which issues a token for any actor and role. Never in production. */
   readonly devTokens: boolean;
+  /** Live updates' limits and retention; unset ones take their defaults (src/live/live.config.ts). */
+  readonly live?: Partial<LiveConfig>;
 }
 
 /** Reads the environment once at start-up; every setting has a default that runs on a laptop. */
@@ -39,6 +42,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') },
     tokenSecret: env.SUARA_TOKEN_SECRET,
     devTokens: env.SUARA_DEV_TOKENS === 'true',
+    live: liveConfigFromEnv(env),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

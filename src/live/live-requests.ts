@@ -1,0 +1,34 @@
+import { plainToInstance } from 'class-transformer';
+import { IsOptional, IsString, Matches, MaxLength, validateSync } from 'class-validator';
+import { RequestValidationError } from '../platform/http/request-validation.error';
+
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const AGENCY_ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
+const REGION = '\\d{2}(?:\\.\\d{2}(?:\\.\\d{2}(?:\\.\\d{4})?)?)?';
+const TOPIC = new RegExp(`^(?:aspiration:${UUID}|agency:${AGENCY_ID}|region:${REGION}|feed)$`);
+const TOPIC_MESSAGE = 'topic must be aspiration:<uuid>, agency:<agency-id>, region:<code like 62.06> or feed';
+
+export class UnsubscribeRequest {
+  @IsString() @MaxLength(100) @Matches(TOPIC, { message: TOPIC_MESSAGE }) topic!: string;
+}
+
+export class SubscribeRequest extends UnsubscribeRequest {
+  /** The last position the client saw: it receives what it missed since, then live changes. */
+  @IsOptional()
+  @IsString()
+  @Matches(/^(0|[1-9][0-9]{0,38})$/, { message: 'since must be a position this API returned' })
+  since?: string;
+}
+
+const isPlainObject = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+
+/** Checks a client payload like an HTTP body: named fields, nothing unknown; throws a validation error. */
+export function parseRequest<T extends object>(type: new () => T, body: unknown): T {
+  if (!isPlainObject(body))
+    throw new RequestValidationError([{ field: 'topic', message: 'send an object like {"topic": "feed"}' }]);
+  const request = plainToInstance(type, body);
+  const errors = validateSync(request, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw RequestValidationError.fromValidationErrors(errors);
+  return request;
+}

@@ -1,0 +1,22 @@
+import type { Socket } from 'socket.io';
+import { Audience } from '../aspirations/aspiration-access';
+import { Actor } from '../platform/domain/decider';
+import { TokenBucket } from './token-bucket';
+
+/** One topic a socket follows; `room` is set once authorized, `active` once the tailer has joined it. */
+export interface Subscription {
+  readonly topic: string;
+  audience?: Audience;
+  room?: string;
+  active: boolean;
+}
+
+/** What the server keeps per socket. */
+export interface LiveSocketData {
+  actor?: Actor;
+  subscriptions: Map<string, Subscription>;
+  bucket: TokenBucket;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- event maps stay untyped: payloads are validated
+export type LiveSocket = Socket<any, any, any, LiveSocketData>;

@@ -1,0 +1,147 @@
+import { Inject } from '@nestjs/common';
+import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { Namespace } from 'socket.io';
+import { TOKENS, Tokens } from '../platform/auth/tokens.port';
+import { Actor } from '../platform/domain/decider';
+import { ChangeTailer } from './change-tailer';
+import { LIVE_CONFIG, LiveConfig } from './live.config';
+import { AckFn, errorAck, LiveAck, LiveRefusal } from './live-protocol';
+import { parseRequest, SubscribeRequest, UnsubscribeRequest } from './live-requests';
+import { LiveSocket } from './live-socket';
+import { TokenBucket } from './token-bucket';
+import { TopicAccess } from './topic-access';
+
+/** Client messages are small: a topic and a position. */
+const MAX_MESSAGE_BYTES = 16 * 1024;
+
+/** The bearer token of a handshake: `auth.token` (browsers) or an Authorization header (servers). */
+function bearerOf(socket: LiveSocket): string | undefined {
+  const token: unknown = socket.handshake.auth?.token;
+  if (typeof token === 'string' && token.length > 0) return token.replace(/^Bearer\s+/i, '').trim();
+  const header = socket.handshake.headers.authorization;
+  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+}
+
+/** A client message's arguments: the payload, and the acknowledgement callback if the client asked for one. */
+function bodyAndAck(args: unknown[]): [unknown, AckFn | undefined] {
+  const last = args[args.length - 1];
+  return typeof last === 'function'
+    ? [args[0] === last ? undefined : args[0], last as AckFn]
+    : [args[0], undefined];
+}
+
+/**
+ * The `/live` namespace: clients subscribe to topics and receive each change of them once, in position order.
+ * Translates only: validation, authorization (TopicAccess) and the change tailer do the work.
+ */
+@WebSocketGateway({ namespace: 'live', maxHttpBufferSize: MAX_MESSAGE_BYTES, serveClient: false })
+export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnection<LiveSocket> {
+  @WebSocketServer() namespace!: Namespace;
+
+  constructor(
+    @Inject(TOKENS) private readonly tokens: Tokens,
+    private readonly access: TopicAccess,
+    private readonly tailer: ChangeTailer,
+    @Inject(LIVE_CONFIG) private readonly config: LiveConfig,
+  ) {}
+
+  afterInit(namespace: Namespace): void {
+    namespace.use((socket, next) => {
+      this.authenticate(socket as LiveSocket).then(
+        () => next(),
+        (error: Error) => next(error),
+      );
+    });
+    this.tailer.attach(namespace);
+  }
+
+  /** No token: anonymous, public topics only. A bad token is refused, not downgraded to anonymous. */
+  private async authenticate(socket: LiveSocket): Promise<void> {
+    const bearer = bearerOf(socket);
+    let actor: Actor | undefined;
+    if (bearer) {
+      actor = await this.tokens.verify(bearer);
+      if (!actor)
+        throw Object.assign(new Error('The bearer token is invalid or expired'), {
+          data: { code: 'invalid_token' },
+        });
+    }
+    const { messagesPerSecond, messageBurst } = this.config;
+    socket.data = {
+      actor,
+      subscriptions: new Map(),
+      bucket: new TokenBucket(messagesPerSecond, messageBurst, Date.now()),
+    };
+    socket.use((packet, next) => this.limitRate(socket, packet, next));
+  }
+
+  private limitRate(socket: LiveSocket, packet: unknown[], next: (error?: Error) => void): void {
+    const verdict = socket.data.bucket.take(Date.now());
+    if (verdict === 'ok') return next();
+    const ack = packet[packet.length - 1];
+    const refusal = new LiveRefusal(
+      'rate_limited',
+      `At most ${this.config.messagesPerSecond} messages a second`,
+    );
+    if (typeof ack === 'function') ack(errorAck(refusal));
+    if (verdict === 'exhausted') socket.disconnect(true);
+  }
+
+  // Bound here rather than with @SubscribeMessage, which would run the app-wide HTTP guard: a socket
+  // authenticates once, at the handshake.
+  handleConnection(socket: LiveSocket): void {
+    socket.on('subscribe', (...args: unknown[]) => void this.subscribe(socket, ...bodyAndAck(args)));
+    socket.on('unsubscribe', (...args: unknown[]) => this.unsubscribe(socket, ...bodyAndAck(args)));
+  }
+
+  async subscribe(socket: LiveSocket, body: unknown, ack: AckFn | undefined): Promise<void> {
+    const respond = this.responder(socket, ack);
+    const subscriptions = socket.data.subscriptions;
+    let request: SubscribeRequest;
+    try {
+      request = parseRequest(SubscribeRequest, body);
+      if (!subscriptions.has(request.topic) && subscriptions.size >= this.config.maxSubscriptionsPerSocket)
+        throw new LiveRefusal(
+          'too_many_subscriptions',
+          `At most ${this.config.maxSubscriptionsPerSocket} subscriptions per connection`,
+        );
+    } catch (error) {
+      return respond(errorAck(error));
+    }
+    const { topic } = request;
+    const since = request.since === undefined ? undefined : BigInt(request.since);
+    // Subscribing again replaces the subscription (and sends the backlog after the new `since`).
+    const previous = subscriptions.get(topic);
+    if (previous?.room) void socket.leave(previous.room);
+    const subscription = { topic, active: false };
+    subscriptions.set(topic, subscription);
+    try {
+      Object.assign(subscription, await this.access.grant(socket.data.actor, topic, since));
+    } catch (error) {
+      if (subscriptions.get(topic) === subscription) subscriptions.delete(topic);
+      return respond(errorAck(error));
+    }
+    this.tailer.join({ socket, subscription, since, respond });
+  }
+
+  unsubscribe(socket: LiveSocket, body: unknown, ack: AckFn | undefined): void {
+    const respond = this.responder(socket, ack);
+    try {
+      const { topic } = parseRequest(UnsubscribeRequest, body);
+      const subscription = socket.data.subscriptions.get(topic);
+      socket.data.subscriptions.delete(topic);
+      if (subscription?.room) void socket.leave(subscription.room);
+      respond({ ok: true, topic, position: (this.tailer.position ?? 0n).toString() });
+    } catch (error) {
+      respond(errorAck(error));
+    }
+  }
+
+  /** The ack, or for a client that sent none, a `problem` event when something went wrong. */
+  private responder(socket: LiveSocket, ack: AckFn | undefined): AckFn {
+    if (typeof ack === 'function') return ack;
+    return (response: LiveAck) => {
+      if (!response.ok) socket.emit('problem', response.error);
+    };
+  }
+}
