@@ -1,29 +1,11 @@
-import { AspirationEvent, AspirationSubmitted } from '../../src/aspirations/domain/aspiration.events';
+import { AspirationEvent } from '../../src/aspirations/domain/aspiration.events';
 import { STATISTICS, THREADS } from '../../src/aspirations/read-models/thread.document';
 import { EndorsementEvent } from '../../src/endorsements/domain/endorsement.events';
 import { Doc } from '../../src/platform/document-store/document-store.port';
 import { Actor } from '../../src/platform/domain/decider';
 import { DocumentKey, ProjectedEvent, ProjectionResult } from '../runner/projection';
 import { aspirationsProjection as projection } from './aspirations.projection';
-
-// The story of aspiration.fixtures.ts, inlined: importing it would load the national region list from disk.
-const citizen: Actor = { id: 'citizen-1', role: 'citizen' };
-const otherCitizen: Actor = { id: 'citizen-2', role: 'citizen' };
-const facilitator: Actor = { id: 'facilitator-1', role: 'facilitator' };
-const pupr: Actor = { id: 'official-1', role: 'official:dinas-pupr' };
-const submission: AspirationSubmitted['data'] = {
-  aspirationId: 'asp-1',
-  messageId: 'msg-1',
-  title: 'Jalan rusak di Kasongan Baru',
-  body: 'Jalan utama menuju pasar berlubang besar dan tergenang saat hujan.',
-  category: 'infrastruktur',
-  regionCode: '62.06.02.1003',
-  visibility: 'public',
-  anonymous: false,
-  submittedBy: citizen.id,
-  submittedAt: '2026-01-09T03:00:00.000Z',
-  verificationDueAt: '2026-01-14T16:59:59.999Z',
-};
+import { citizen, facilitator, otherCitizen, pupr, submission } from './testing/projection-fixtures';
 
 type Event = AspirationEvent | EndorsementEvent;
 let position = 4000n;

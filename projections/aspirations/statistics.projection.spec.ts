@@ -1,4 +1,4 @@
-import { AspirationEvent, AspirationSubmitted } from '../../src/aspirations/domain/aspiration.events';
+import { AspirationEvent } from '../../src/aspirations/domain/aspiration.events';
 import {
   AgencyStatisticsDocument,
   CountDocument,
@@ -10,25 +10,8 @@ import { Actor } from '../../src/platform/domain/decider';
 import { DocumentKey, ProjectedEvent } from '../runner/projection';
 import { nextStatistics, statisticsTouched } from './statistics.projection';
 import { nextThread } from './thread.projection';
+import { citizen, facilitator, perkim, pupr, submission } from './testing/projection-fixtures';
 
-// The story of aspiration.fixtures.ts, inlined: importing it would load the national region list from disk.
-const citizen: Actor = { id: 'citizen-1', role: 'citizen' };
-const facilitator: Actor = { id: 'facilitator-1', role: 'facilitator' };
-const pupr: Actor = { id: 'official-1', role: 'official:dinas-pupr' };
-const perkim: Actor = { id: 'official-3', role: 'official:dinas-perkim' };
-const submission: AspirationSubmitted['data'] = {
-  aspirationId: 'asp-1',
-  messageId: 'msg-1',
-  title: 'Jalan rusak di Kasongan Baru',
-  body: 'Jalan utama menuju pasar berlubang besar dan tergenang saat hujan.',
-  category: 'infrastruktur',
-  regionCode: '62.06.02.1003',
-  visibility: 'public',
-  anonymous: false,
-  submittedBy: citizen.id,
-  submittedAt: '2026-01-09T03:00:00.000Z',
-  verificationDueAt: '2026-01-14T16:59:59.999Z',
-};
 const followUpDue = '2026-01-20T16:59:59.999Z'; // assigned Monday 12 January 03:00Z
 
 let position = 2000n;

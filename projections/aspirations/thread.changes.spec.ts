@@ -4,24 +4,7 @@ import { Actor } from '../../src/platform/domain/decider';
 import { ChangeDraft, ProjectedEvent } from '../runner/projection';
 import { threadChanges } from './thread.changes';
 import { nextThread } from './thread.projection';
-
-// The story of aspiration.fixtures.ts, inlined: importing it would load the national region list from disk.
-const citizen: Actor = { id: 'citizen-1', role: 'citizen' };
-const facilitator: Actor = { id: 'facilitator-1', role: 'facilitator' };
-const pupr: Actor = { id: 'official-1', role: 'official:dinas-pupr' };
-const submission: AspirationSubmitted['data'] = {
-  aspirationId: 'asp-1',
-  messageId: 'msg-1',
-  title: 'Jalan rusak di Kasongan Baru',
-  body: 'Jalan utama menuju pasar berlubang besar dan tergenang saat hujan.',
-  category: 'infrastruktur',
-  regionCode: '62.06.02.1003',
-  visibility: 'public',
-  anonymous: false,
-  submittedBy: citizen.id,
-  submittedAt: '2026-01-09T03:00:00.000Z',
-  verificationDueAt: '2026-01-14T16:59:59.999Z',
-};
+import { citizen, facilitator, pupr, submission } from './testing/projection-fixtures';
 
 let position = 3000n;
 function event<T extends AspirationEvent['type']>(

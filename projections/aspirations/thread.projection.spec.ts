@@ -1,16 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
-import { AspirationEvent, AspirationSubmitted } from '../../src/aspirations/domain/aspiration.events';
+import { AspirationEvent } from '../../src/aspirations/domain/aspiration.events';
 import { NOTHING_DUE, ThreadDocument } from '../../src/aspirations/read-models/thread.document';
 import { EndorsementEvent } from '../../src/endorsements/domain/endorsement.events';
 import { Actor } from '../../src/platform/domain/decider';
 import { ProjectedEvent } from '../runner/projection';
 import { nextThread } from './thread.projection';
+import { citizen, facilitator, pupr, submission, system } from './testing/projection-fixtures';
 
-// The story of aspiration.fixtures.ts, inlined: importing it would load the national region list from disk.
-const citizen: Actor = { id: 'citizen-1', role: 'citizen' };
-const facilitator: Actor = { id: 'facilitator-1', role: 'facilitator' };
-const pupr: Actor = { id: 'official-1', role: 'official:dinas-pupr' };
-const system: Actor = { id: 'deadline-scheduler', role: 'system' };
 // prettier-ignore
 const at = {
   submitted: '2026-01-09T03:00:00.000Z', verified: '2026-01-12T02:00:00.000Z',
@@ -22,19 +18,6 @@ const due = {
   verification: '2026-01-14T16:59:59.999Z', followUp: '2026-01-20T16:59:59.999Z',
   autoClose: '2026-01-29T16:59:59.999Z', reopenUntil: '2026-01-30T16:59:59.999Z',
   laterFollowUp: '2026-01-28T16:59:59.999Z', laterAutoClose: '2026-02-04T16:59:59.999Z',
-};
-const submission: AspirationSubmitted['data'] = {
-  aspirationId: 'asp-1',
-  messageId: 'msg-1',
-  title: 'Jalan rusak di Kasongan Baru',
-  body: 'Jalan utama menuju pasar berlubang besar dan tergenang saat hujan.',
-  category: 'infrastruktur',
-  regionCode: '62.06.02.1003',
-  visibility: 'public',
-  anonymous: false,
-  submittedBy: citizen.id,
-  submittedAt: at.submitted,
-  verificationDueAt: due.verification,
 };
 
 type Event = AspirationEvent | EndorsementEvent;
