@@ -1,16 +1,8 @@
-import pino from 'pino';
-import { projections } from '../projections';
-import { ProjectionRunner } from '../projections/runner/projection-runner';
-import { createApp } from '../src/app';
 import { ChangeMessage } from '../src/live/live-protocol';
 import { LiveClient } from '../src/live/testing/live-client';
-import { DOCUMENT_STORE } from '../src/platform/document-store/document-store.port';
-import { EventLog } from '../src/platform/event-log/event-log';
-import { EVENT_STORE } from '../src/platform/event-store/event-store.port';
 import { ApiClient } from './support/api-client';
 import { actors, registerKatinganAgencies, roadComplaint } from './support/scenario';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
-import { embeddedConfig } from './support/test-config';
 import { waitFor } from './support/wait-for';
 
 type Step = Promise<{ status: number; body: { id: string; position: string } }>;
@@ -21,41 +13,18 @@ async function step(request: Step) {
   return response.body;
 }
 
-/** A second instance on the same data folder, with projection runners of its own (another lease holder). */
-async function startInstanceB(dataDir: string) {
-  const app = await createApp(embeddedConfig(dataDir));
-  const runners = projections.map(
-    (projection) =>
-      new ProjectionRunner(projection, {
-        events: app.get(EVENT_STORE),
-        documents: app.get(DOCUMENT_STORE),
-        sealer: app.get(EventLog).sealer,
-        logger: pino({ level: 'silent' }),
-        holder: 'instance-b',
-        leaseTtlMs: 1_000,
-      }),
-  );
-  runners.forEach((runner) => runner.start());
-  await app.listen(0, '127.0.0.1');
-  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
-  const close = async () => {
-    await Promise.all(runners.map((runner) => runner.stop()));
-    await app.close();
-  };
-  return { app, url, runners, close };
-}
-
 const summary = (changes: ChangeMessage[]) => changes.map((c) => `${c.position} ${c.topic} ${c.eventType}`);
 
 describe('live updates with two app instances on one data store (e2e)', () => {
   const dataDir = freshDataDir();
   let a: TestApp | undefined;
-  let b: Awaited<ReturnType<typeof startInstanceB>>;
+  let b: TestApp;
   const clients: LiveClient[] = [];
 
   beforeAll(async () => {
     a = await startTestApp(dataDir);
-    b = await startInstanceB(dataDir);
+    // A second instance on the same data folder, with projection runners of its own (another lease holder).
+    b = await startTestApp(dataDir, undefined, undefined, 'instance-b');
   });
   afterAll(async () => {
     clients.forEach((client) => client.close());

@@ -17,6 +17,7 @@ export interface TestApp {
   readonly app: INestApplication;
   readonly url: string;
   readonly config: AppConfig;
+  readonly runners: readonly ProjectionRunner[];
   close(): Promise<void>;
 }
 
@@ -27,6 +28,8 @@ export async function startTestApp(
   dataDir = freshDataDir(),
   clock: Clock = systemClock,
   config?: AppConfig,
+  /** Another instance on the same data is another lease holder. */
+  holder = `test:${process.pid}`,
 ): Promise<TestApp> {
   const appConfig = config ?? embeddedConfig(dataDir);
   const app = await createApp(appConfig, clock);
@@ -37,7 +40,7 @@ export async function startTestApp(
         documents: app.get(DOCUMENT_STORE),
         sealer: app.get(EventLog).sealer,
         logger: pino({ level: 'silent' }),
-        holder: `test:${process.pid}`,
+        holder,
         leaseTtlMs: 1_000,
       }),
   );
@@ -48,5 +51,5 @@ export async function startTestApp(
     await Promise.all(runners.map((runner) => runner.stop()));
     await app.close();
   };
-  return { app, url, config: appConfig, close };
+  return { app, url, config: appConfig, runners, close };
 }
