@@ -29,16 +29,23 @@ export class AspirationsController {
     private readonly contexts: CommandContexts,
   ) {}
 
+  /** `target` undefined: the command creates the aspiration, whose id derives from (actor, Idempotency-Key). */
   private async send<T extends AspirationInput['type']>(
     req: AuthenticatedRequest,
-    id: string,
+    target: string | undefined,
     type: T,
-    data: (ids: { messageId: string }) => InputData<T>,
+    data: (ids: { aspirationId: string; messageId: string }) => InputData<T>,
     body: unknown,
   ): Promise<CommandResponse & { messageId?: string }> {
     const context = this.contexts.of(req);
-    const messageId = createdIdFor('message', context.actor.id, context.idempotencyKey);
-    const input = { type, data: data({ messageId }), metadata: metadataOf(context) } as AspirationInput;
+    const { id: actorId } = context.actor;
+    const id = target ?? createdIdFor('aspiration', actorId, context.idempotencyKey);
+    const messageId = createdIdFor('message', actorId, context.idempotencyKey);
+    const input = {
+      type,
+      data: data({ aspirationId: id, messageId }),
+      metadata: metadataOf(context),
+    } as AspirationInput;
     const response = await this.commands.execute(new ExecuteAspirationCommand(id, input, context, body));
     // A command that adds a message answers with its id, so it can be referred to (e.g. hidden) later.
     return 'messageId' in input.data ? { ...response, messageId: input.data.messageId } : response;
@@ -47,15 +54,7 @@ export class AspirationsController {
   @Post()
   @HttpCode(201)
   submit(@Req() req: AuthenticatedRequest, @Body() body: dto.SubmitAspirationDto) {
-    const context = this.contexts.of(req);
-    const aspirationId = createdIdFor('aspiration', context.actor.id, context.idempotencyKey);
-    return this.send(
-      req,
-      aspirationId,
-      'SubmitAspiration',
-      ({ messageId }) => ({ aspirationId, messageId, ...body }),
-      body,
-    );
+    return this.send(req, undefined, 'SubmitAspiration', (ids) => ({ ...ids, ...body }), body);
   }
 
   @Post(':id/verify')

@@ -1,6 +1,5 @@
 import { CommandMetadata, Role } from '../../platform/domain/decider';
-import { DomainError, DomainErrorKind } from '../../platform/domain/domain-errors';
-import { AgencyCommand } from './agency.commands';
+import { givenEvents } from '../../platform/domain/testing/decider-spec';
 import { agencyDecider } from './agency.decider';
 import { AgencyEvent } from './agency.events';
 import { agencyPersonalData } from './agency.personal-data';
@@ -11,28 +10,7 @@ const AT = NOW.toISOString();
 const asAdmin: CommandMetadata = { actor: { id: 'admin-1', role: 'admin' }, now: NOW };
 const wrongRoles: Role[] = ['citizen', 'facilitator', 'auditor', 'system', 'official:dinas-pupr'];
 
-function given(...events: AgencyEvent[]) {
-  const state = events.reduce(agencyDecider.evolve, agencyDecider.initialState);
-  return {
-    when: (command: AgencyCommand) => ({
-      then: (...expected: AgencyEvent[]) => expect(agencyDecider.decide(command, state)).toEqual(expected),
-      thenFails: (kind: DomainErrorKind, code: string, field?: string) => {
-        const error = catchError(() => agencyDecider.decide(command, state));
-        expect(error).toBeInstanceOf(DomainError);
-        expect(error).toMatchObject({ kind, code, field });
-      },
-    }),
-  };
-}
-
-function catchError(act: () => unknown): unknown {
-  try {
-    act();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the command to be refused');
-}
+const given = givenEvents(agencyDecider);
 
 const registration = {
   agencyId: 'dinas-pupr',

@@ -17,12 +17,15 @@ function redactMessage(message: ThreadMessage, audience: Audience, thread: Threa
   return { ...message, actor, body: '', ...(message.title !== undefined && { title: '' }) };
 }
 
+/** A hidden submission keeps its place in lists, but only moderators and auditors read its title. */
+const titleFor = (thread: ThreadDocument, audience: Audience): string =>
+  thread.messages[0]?.hidden && !seesHiddenContent(audience) ? '' : thread.title;
+
 /** A thread as one audience may see it; the same for everyone in that audience. */
 export function threadDetail(thread: ThreadDocument, audience: Audience) {
-  const submissionHidden = !!thread.messages[0]?.hidden && !seesHiddenContent(audience);
   return {
     id: thread._id,
-    title: submissionHidden ? '' : thread.title,
+    title: titleFor(thread, audience),
     category: thread.category,
     regionCode: thread.regionCode,
     visibility: thread.visibility,
@@ -49,10 +52,9 @@ export function threadDetail(thread: ThreadDocument, audience: Audience) {
 
 /** A thread as a line of a list: no message bodies. */
 export function threadSummary(thread: ThreadDocument, audience: Audience) {
-  const submissionHidden = !!thread.messages[0]?.hidden && !seesHiddenContent(audience);
   return {
     id: thread._id,
-    title: submissionHidden ? '' : thread.title,
+    title: titleFor(thread, audience),
     category: thread.category,
     regionCode: thread.regionCode,
     status: thread.status,

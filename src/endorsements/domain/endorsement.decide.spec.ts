@@ -1,6 +1,6 @@
 import { CommandMetadata, Role } from '../../platform/domain/decider';
-import { DomainError, DomainErrorKind } from '../../platform/domain/domain-errors';
-import { EndorsedAspirationFacts, EndorsementCommand } from './endorsement.commands';
+import { givenEvents } from '../../platform/domain/testing/decider-spec';
+import { EndorsedAspirationFacts } from './endorsement.commands';
 import { endorsementDecider } from './endorsement.decider';
 import { EndorsementEvent } from './endorsement.events';
 import { endorsementPersonalData } from './endorsement.personal-data';
@@ -14,29 +14,7 @@ const wrongRoles: Role[] = ['facilitator', 'auditor', 'admin', 'system', 'offici
 
 const KNOWN_DIGEST = 'efc34b2377f5b3dea5b159319344353f';
 
-function given(...events: EndorsementEvent[]) {
-  const state = events.reduce(endorsementDecider.evolve, endorsementDecider.initialState);
-  return {
-    when: (command: EndorsementCommand) => ({
-      then: (...expected: EndorsementEvent[]) =>
-        expect(endorsementDecider.decide(command, state)).toEqual(expected),
-      thenFails: (kind: DomainErrorKind, code: string, field?: string) => {
-        const error = catchError(() => endorsementDecider.decide(command, state));
-        expect(error).toBeInstanceOf(DomainError);
-        expect(error).toMatchObject({ kind, code, field });
-      },
-    }),
-  };
-}
-
-function catchError(act: () => unknown): unknown {
-  try {
-    act();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the command to be refused');
-}
+const given = givenEvents(endorsementDecider);
 
 const verified: EndorsedAspirationFacts = { status: 'verified', visibility: 'public' };
 const endorse = (

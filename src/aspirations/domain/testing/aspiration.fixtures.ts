@@ -1,5 +1,5 @@
 import { Actor } from '../../../platform/domain/decider';
-import { DomainError, DomainErrorKind } from '../../../platform/domain/domain-errors';
+import { givenEvents } from '../../../platform/domain/testing/decider-spec';
 import { createIndonesianCalendar } from '../../../platform/domain/working-days';
 import { loadRegionCatalogue } from '../../../regions/region-catalogue';
 import { AspirationCommand } from '../aspiration.commands';
@@ -125,21 +125,11 @@ export function command<T extends AspirationCommand['type']>(
 
 /** given(events).when(command).then(events) | .thenError(kind, code, field?) */
 export function given(events: readonly AspirationEvent[], using = decider) {
-  const state = events.reduce(using.evolve, using.initialState);
+  const scenario = givenEvents(using)(...events);
   return {
-    when: (cmd: AspirationCommand) => ({
-      then: (expected: AspirationEvent[]) => expect(using.decide(cmd, state)).toStrictEqual(expected),
-      thenError: (kind: DomainErrorKind, code: string, field?: string) => {
-        let caught: unknown;
-        try {
-          using.decide(cmd, state);
-        } catch (error) {
-          caught = error;
-        }
-        expect(caught).toBeInstanceOf(DomainError);
-        const { kind: actualKind, code: actualCode, field: actualField } = caught as DomainError;
-        expect({ kind: actualKind, code: actualCode, field: actualField }).toEqual({ kind, code, field });
-      },
-    }),
+    when: (cmd: AspirationCommand) => {
+      const step = scenario.when(cmd);
+      return { then: (expected: AspirationEvent[]) => step.then(...expected), thenError: step.thenFails };
+    },
   };
 }
