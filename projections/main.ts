@@ -2,7 +2,8 @@
 import 'reflect-metadata';
 import { hostname } from 'node:os';
 import { createApp } from '../src/app';
-import { configFromEnv } from '../src/platform/config';
+import { appConfigFromEnv } from '../src/app-config';
+import { personalDataPolicy } from '../src/personal-data-policy';
 import { DOCUMENT_STORE } from '../src/platform/document-store/document-store.port';
 import { EventLog } from '../src/platform/event-log/event-log';
 import { EVENT_STORE } from '../src/platform/event-store/event-store.port';
@@ -12,14 +13,14 @@ import { projections } from './index';
 import { ProjectionRunner } from './runner/projection-runner';
 
 async function main(): Promise<void> {
-  const config = configFromEnv();
+  const config = appConfigFromEnv();
   const logger = createLogger(config.logLevel);
   const projectionsOnly = process.argv.includes('--projections-only');
   const app = projectionsOnly ? undefined : await createApp(config);
   // In one process the runners share the app's stores, so an append wakes them at once.
   const storage = app
     ? { events: app.get(EVENT_STORE), documents: app.get(DOCUMENT_STORE), log: app.get(EventLog) }
-    : openStorage(config);
+    : openStorage(config, personalDataPolicy);
   const holder = `${hostname()}:${process.pid}`;
   const runners = projections.map(
     (projection) =>

@@ -2,9 +2,9 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { AppConfig } from './app-config';
 import { AppModule } from './app.module';
 import { Clock, systemClock } from './platform/clock';
-import { AppConfig } from './platform/config';
 import { createHttpAdapter } from './platform/http/http-platform';
 import { mountOpenApi } from './platform/http/openapi';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
@@ -16,6 +16,12 @@ import { requestLogging } from './platform/logging/request-logging';
 /** Builds the whole platform for a configuration: main.ts and the end-to-end tests start it the same way. */
 export async function createApp(config: AppConfig, clock: Clock = systemClock): Promise<INestApplication> {
   const logger = createLogger(config.logLevel);
+  if (config.devTokens)
+    logger.warn(
+      { route: 'POST /api/dev/tokens' },
+      'DEVELOPMENT TOKEN ISSUER MOUNTED (SUARA_DEV_TOKENS=true): anyone can get a token for any actor and role. ' +
+        'Never expose this instance to the public.',
+    );
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.with(config, clock),
     createHttpAdapter(),
