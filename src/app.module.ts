@@ -9,6 +9,7 @@ import { AuthModule } from './platform/auth/auth.module';
 import { Clock, systemClock } from './platform/clock';
 import { personalDataPolicy } from './personal-data-policy';
 import { HttpCommandsModule } from './platform/http/http-commands.module';
+import { HttpDrain } from './platform/http/http-drain';
 import { StorageModule } from './platform/storage.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 
@@ -29,6 +30,7 @@ export class AppModule {
         LiveModule.with(config),
       ],
       controllers: [HealthController],
+      providers: [{ provide: HttpDrain, useValue: new HttpDrain() }],
     };
   }
 }

@@ -5,6 +5,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { AppConfig } from './app-config';
 import { AppModule } from './app.module';
 import { Clock, systemClock } from './platform/clock';
+import { HttpDrain } from './platform/http/http-drain';
 import { createHttpAdapter } from './platform/http/http-platform';
 import { mountOpenApi } from './platform/http/openapi';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
@@ -39,9 +40,10 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
+  // Lets src/main.ts finish requests in flight at shutdown; it owns the signals (no enableShutdownHooks).
+  app.get(HttpDrain).install(app.getHttpAdapter().getInstance());
   // Socket.IO (/live) shares the HTTP server.
   app.useWebSocketAdapter(new IoAdapter(app));
   mountOpenApi(app);
-  app.enableShutdownHooks();
   return app;
 }
