@@ -67,6 +67,8 @@ describe('the one entry point, src/main.ts (e2e, real processes)', () => {
     await command.taken;
     child.signal('SIGTERM');
     await child.logged('shutting down');
+    const refused = await fetch(`${url}/api/health`);
+    expect([refused.status, refused.headers.get('retry-after')]).toEqual([503, '1']);
     command.finish();
 
     expect(await command.answered).toBe(201);
