@@ -18,7 +18,7 @@ import { io, Socket } from 'socket.io-client';
 import { projections } from '../projections';
 import { ProjectionRunner } from '../projections/runner/projection-runner';
 import { createApp } from '../src/app';
-import { AppConfig } from '../src/platform/config';
+import { AppConfig } from '../src/app-config';
 import { DOCUMENT_STORE } from '../src/platform/document-store/document-store.port';
 import { EventLog } from '../src/platform/event-log/event-log';
 import { EVENT_STORE } from '../src/platform/event-store/event-store.port';

@@ -1,4 +1,5 @@
 // npm run projections:rebuild -- <name>: rebuilds a read model into fresh collections and swaps it in.
+import { personalDataPolicy } from '../src/personal-data-policy';
 import { configFromEnv } from '../src/platform/config';
 import { createLogger } from '../src/platform/logging/logger';
 import { closeStorage, openStorage } from '../src/platform/storage';
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   if (!name) throw new Error('Usage: npm run projections:rebuild -- <projection name>');
   const projection = projectionNamed(name);
   const config = configFromEnv();
-  const storage = openStorage(config);
+  const storage = openStorage(config, personalDataPolicy);
   const crashAfter = process.env.SUARA_CRASH_AFTER_EVENTS;
   const started = Date.now();
   const generation = await rebuild(

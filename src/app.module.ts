@@ -1,13 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AgenciesModule } from './agencies/agencies.module';
+import { AppConfig } from './app-config';
 import { AspirationsModule } from './aspirations/aspirations.module';
 import { HealthController } from './health/health.controller';
 import { LiveModule } from './live/live.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { Clock, systemClock } from './platform/clock';
-import { AppConfig } from './platform/config';
+import { personalDataPolicy } from './personal-data-policy';
 import { HttpCommandsModule } from './platform/http/http-commands.module';
+import { HttpDrain } from './platform/http/http-drain';
 import { StorageModule } from './platform/storage.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
 
@@ -19,7 +21,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         CqrsModule.forRoot(),
-        StorageModule.with(config),
+        StorageModule.with(config, personalDataPolicy),
         AuthModule.with(config),
         HttpCommandsModule.with(clock),
         ReferenceDataModule,
@@ -28,6 +30,7 @@ export class AppModule {
         LiveModule.with(config),
       ],
       controllers: [HealthController],
+      providers: [{ provide: HttpDrain, useValue: new HttpDrain() }],
     };
   }
 }

@@ -2,9 +2,10 @@ import { INestApplication, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import { AppConfig } from './app-config';
 import { AppModule } from './app.module';
 import { Clock, systemClock } from './platform/clock';
-import { AppConfig } from './platform/config';
+import { HttpDrain } from './platform/http/http-drain';
 import { createHttpAdapter } from './platform/http/http-platform';
 import { mountOpenApi } from './platform/http/openapi';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
@@ -16,6 +17,12 @@ import { requestLogging } from './platform/logging/request-logging';
 /** Builds the whole platform for a configuration: main.ts and the end-to-end tests start it the same way. */
 export async function createApp(config: AppConfig, clock: Clock = systemClock): Promise<INestApplication> {
   const logger = createLogger(config.logLevel);
+  if (config.devTokens)
+    logger.warn(
+      { route: 'POST /api/dev/tokens' },
+      'DEVELOPMENT TOKEN ISSUER MOUNTED (SUARA_DEV_TOKENS=true): anyone can get a token for any actor and role. ' +
+        'Never expose this instance to the public.',
+    );
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.with(config, clock),
     createHttpAdapter(),
@@ -33,9 +40,10 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
     }),
   );
   app.useGlobalFilters(new ProblemDetailsFilter());
+  // Lets src/main.ts finish requests in flight at shutdown; it owns the signals (no enableShutdownHooks).
+  app.get(HttpDrain).install(app.getHttpAdapter().getInstance());
   // Socket.IO (/live) shares the HTTP server.
   app.useWebSocketAdapter(new IoAdapter(app));
   mountOpenApi(app);
-  app.enableShutdownHooks();
   return app;
 }

@@ -1,12 +1,123 @@
+// The one entry point, and the composition root: the only file in src/ that imports projections/ (ARCHITECTURE.md:
+// src/ never does otherwise), because it is where the API and the read side are put together.
+//   node dist/src/main.js                     the API and every projection in one process (`npm start`)
+//   node dist/src/main.js --api-only          the API alone (more instances behind a load balancer)
+//   node dist/src/main.js --projections-only  the projection runners alone; no HTTP
 import 'reflect-metadata';
+import type { INestApplication } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
+import pino from 'pino';
+import { projections } from '../projections';
+import { ProjectionRunner } from '../projections/runner/projection-runner';
 import { createApp } from './app';
-import { configFromEnv } from './platform/config';
+import { AppConfig, appConfigFromEnv } from './app-config';
+import { releaseLiveClients } from './live/live-shutdown';
+import { LiveGateway } from './live/live.gateway';
+import { personalDataPolicy } from './personal-data-policy';
+import { prepareDataDir, StartupRefusal } from './platform/data-dir';
+import { isAbandonedLocalHolder, processLeaseHolder } from './platform/document-store/lease-holder';
+import { DOCUMENT_STORE } from './platform/document-store/document-store.port';
+import { EventLog } from './platform/event-log/event-log';
+import { EVENT_STORE } from './platform/event-store/event-store.port';
+import { HttpDrain } from './platform/http/http-drain';
+import { createLogger } from './platform/logging/logger';
+import { closeStorage, openStorage, Storage } from './platform/storage';
 
-async function bootstrap() {
-  const config = configFromEnv();
-  const app = await createApp(config);
-  await app.listen(config.port, '0.0.0.0');
-  console.log(`Suara Warga is listening on http://localhost:${config.port} (data in ${config.dataDir})`);
+/** A stop must end within 10 s (container runtimes kill at 10 s): whatever is left at 9 s is abandoned. */
+const SHUTDOWN_DEADLINE_MS = 9_000;
+const ROLES = { '': 'all', '--api-only': 'api', '--projections-only': 'projections' } as const;
+type Role = (typeof ROLES)[keyof typeof ROLES];
+
+interface Running {
+  readonly app?: INestApplication;
+  /** Opened here only without the app (which owns and closes its own). */
+  readonly storage?: Storage;
+  readonly runners: readonly ProjectionRunner[];
+  readonly logger: pino.Logger;
 }
 
-void bootstrap();
+async function main(): Promise<void> {
+  const [role, config] = startupSettings(process.argv.slice(2));
+  const logger = createLogger(config.logLevel);
+  const app = role === 'projections' ? undefined : await createApp(config);
+  const storage = app ? undefined : openStorage(config, personalDataPolicy);
+  const runners = role === 'api' ? [] : startRunners(app, storage!, logger);
+  if (app) {
+    await app.listen(config.port, '0.0.0.0');
+    const { port } = app.getHttpServer().address() as AddressInfo;
+    logger.info(
+      { url: `http://127.0.0.1:${port}`, dataDir: config.dataDir, role },
+      'Suara Warga is listening',
+    );
+  } else logger.info({ dataDir: config.dataDir }, 'projections running');
+  const running: Running = { app, storage, runners, logger };
+  process.once('SIGTERM', () => void shutDown('SIGTERM', running));
+  process.once('SIGINT', () => void shutDown('SIGINT', running));
+}
+
+/** The role and the configuration, or a one-line refusal an operator can act on. */
+function startupSettings(args: string[]): [Role, AppConfig] {
+  const flag = args.join(' ') as keyof typeof ROLES;
+  if (!(flag in ROLES))
+    throw new StartupRefusal(`Unknown arguments "${flag}": use --api-only or --projections-only`);
+  try {
+    const config = appConfigFromEnv();
+    prepareDataDir(config.dataDir);
+    return [ROLES[flag], config];
+  } catch (error) {
+    throw error instanceof StartupRefusal ? error : new StartupRefusal((error as Error).message);
+  }
+}
+
+/** In one process the runners share the app's stores, so an append wakes them at once. */
+function startRunners(app: INestApplication | undefined, storage: Storage, logger: pino.Logger) {
+  const events = app ? app.get(EVENT_STORE) : storage.events;
+  const documents = app ? app.get(DOCUMENT_STORE) : storage.documents;
+  const sealer = app ? app.get(EventLog).sealer : storage.log.sealer;
+  const holder = processLeaseHolder();
+  const runners = projections.map(
+    (projection) =>
+      new ProjectionRunner(projection, {
+        events,
+        documents,
+        sealer,
+        logger,
+        holder,
+        abandoned: isAbandonedLocalHolder,
+      }),
+  );
+  runners.forEach((runner) => runner.start());
+  return runners;
+}
+
+/**
+ * The one shutdown path: refuse new HTTP work and let requests in flight finish, tell live clients to reconnect,
+ * stop the runners (they release their leases, so a successor takes over at once), close storage, exit 0.
+ */
+async function shutDown(signal: NodeJS.Signals, { app, storage, runners, logger }: Running): Promise<void> {
+  setTimeout(() => {
+    logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+  logger.info({ signal }, 'shutting down');
+  try {
+    if (app) {
+      const answered = await app.get(HttpDrain).drain();
+      const clients = releaseLiveClients(app.get(LiveGateway).namespace);
+      logger.info({ answered, clients }, 'requests in flight answered, live clients told to reconnect');
+    }
+    await Promise.all(runners.map((runner) => runner.stop()));
+    await (app ? app.close() : closeStorage(storage!));
+  } catch (error) {
+    logger.error({ err: error }, 'shutdown failed');
+    process.exit(1);
+  }
+  logger.info('stopped');
+  process.exit(0);
+}
+
+main().catch((error: Error) => {
+  if (error instanceof StartupRefusal) process.stderr.write(`Suara Warga cannot start: ${error.message}\n`);
+  else process.stderr.write(`Suara Warga failed to start: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

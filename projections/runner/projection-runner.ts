@@ -17,6 +17,8 @@ export interface RunnerDeps {
   readonly logger: pino.Logger;
   /** This process, as a lease holder. */
   readonly holder: string;
+  /** Tells a holder that is certainly gone (a crashed process on this host) so its lease is taken at once. */
+  readonly abandoned?: (holder: string) => boolean;
   readonly leaseTtlMs?: number;
 }
 
@@ -106,6 +108,7 @@ export class ProjectionRunner {
       this.deps.holder,
       this.ttl,
       new Date(),
+      this.deps.abandoned,
     );
     const generation = await currentGeneration(this.deps.documents, this.projection.name);
     if (!held || generation !== this.generation) await this.unsubscribe();

@@ -1,6 +1,7 @@
 import { Inject } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace } from 'socket.io';
+import { bearerTokenOf } from '../platform/auth/bearer';
 import { TOKENS, Tokens } from '../platform/auth/tokens.port';
 import { Actor } from '../platform/domain/decider';
 import { ChangeTailer } from './change-tailer';
@@ -18,8 +19,7 @@ const MAX_MESSAGE_BYTES = 16 * 1024;
 function bearerOf(socket: LiveSocket): string | undefined {
   const token: unknown = socket.handshake.auth?.token;
   if (typeof token === 'string' && token.length > 0) return token.replace(/^Bearer\s+/i, '').trim();
-  const header = socket.handshake.headers.authorization;
-  return header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+  return bearerTokenOf(socket.handshake.headers.authorization);
 }
 
 /** A client message's arguments: the payload, and the acknowledgement callback if the client asked for one. */

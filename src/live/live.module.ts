@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig } from '../platform/config';
+import { AppConfig } from '../app-config';
 import { ChangeRetention } from './change-retention';
 import { ChangeTailer } from './change-tailer';
 import { LIVE_CONFIG, LIVE_DEFAULTS } from './live.config';

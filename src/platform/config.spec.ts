@@ -18,9 +18,28 @@ describe('configuration from the environment', () => {
     expect(config.keyStore).toEqual({ kind: 'mongodb', url: 'mongodb://db/suara' });
   });
 
-  it('refuses the development token issuer in production, and a port that is not one', () => {
-    expect(() => configFromEnv({ SUARA_DEV_TOKENS: 'true', NODE_ENV: 'production' })).toThrow(/refused/);
-    expect(configFromEnv({ SUARA_DEV_TOKENS: 'true' }).devTokens).toBe(true);
+  it('refuses a port that is not one', () => {
     expect(() => configFromEnv({ PORT: 'http' })).toThrow(/PORT/);
+  });
+
+  it.each([undefined, '', 'development', 'test'])(
+    'mounts the dev token issuer when NODE_ENV is %p',
+    (env) => {
+      expect(configFromEnv({ SUARA_DEV_TOKENS: 'true', NODE_ENV: env }).devTokens).toBe(true);
+    },
+  );
+
+  it.each(['production', 'Production', 'prod', 'PRODUCTION', 'staging', 'Development', 'dev', ' test'])(
+    'refuses to start with the dev token issuer when NODE_ENV is %p',
+    (env) => {
+      expect(() => configFromEnv({ SUARA_DEV_TOKENS: 'true', NODE_ENV: env })).toThrow(
+        /SUARA_DEV_TOKENS=true .*NODE_ENV/,
+      );
+    },
+  );
+
+  it('never mounts the dev token issuer unless SUARA_DEV_TOKENS is exactly true', () => {
+    for (const value of [undefined, 'false', '1', 'TRUE', 'yes'])
+      expect(configFromEnv({ SUARA_DEV_TOKENS: value, NODE_ENV: 'production' }).devTokens).toBe(false);
   });
 });

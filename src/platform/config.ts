@@ -2,9 +2,9 @@ import { join, resolve } from 'node:path';
 import { DocumentStoreConfig } from './document-store/create-document-store';
 import { EventStoreConfig } from './event-store/create-event-store';
 import { KeyStoreConfig } from './personal-data/create-key-store';
-import { LiveConfig, liveConfigFromEnv } from '../live/live.config';
 
-export interface AppConfig {
+/** The platform's own settings; features add theirs at the app root (src/app-config.ts). */
+export interface PlatformConfig {
   readonly port: number;
   readonly dataDir: string;
   readonly logLevel: string;
@@ -15,18 +15,23 @@ export interface AppConfig {
   readonly tokenSecret?: string;
   /** Mounts POST /api/dev/tokens, which issues a token for any actor and role. Never in production. */
   readonly devTokens: boolean;
-  /** Live updates' limits and retention; unset ones take their defaults (src/live/live.config.ts). */
-  readonly live?: Partial<LiveConfig>;
 }
 
-/** Reads the environment once at start-up; every setting has a default that runs on a laptop. */
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/** The only NODE_ENV values (unset included) under which the development token issuer may be mounted. */
+const DEV_TOKEN_ENVIRONMENTS = [undefined, '', 'development', 'test'];
+
+/** Reads the platform's settings once at start-up; every setting has a default that runs on a laptop. */
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`PORT must be a TCP port, got "${env.PORT}"`);
   const dataDir = resolve(env.DATA_DIR ?? 'data');
-  if (env.SUARA_DEV_TOKENS === 'true' && env.NODE_ENV === 'production') {
-    throw new Error('SUARA_DEV_TOKENS=true issues tokens for anyone: it is refused when NODE_ENV=production');
+  // An allow-list, exact and case-sensitive: NODE_ENV=Production or prod must not mount an issuer for anyone.
+  if (env.SUARA_DEV_TOKENS === 'true' && !DEV_TOKEN_ENVIRONMENTS.includes(env.NODE_ENV)) {
+    throw new Error(
+      `SUARA_DEV_TOKENS=true issues tokens for anyone: it is refused when NODE_ENV="${env.NODE_ENV}" ` +
+        '(allowed only with NODE_ENV unset, development or test)',
+    );
   }
   return {
     port,
@@ -42,7 +47,6 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
       : { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') },
     tokenSecret: env.SUARA_TOKEN_SECRET,
     devTokens: env.SUARA_DEV_TOKENS === 'true',
-    live: liveConfigFromEnv(env),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig } from './config';
+import { APP_CONFIG, PlatformConfig } from './config';
+import { PersonalDataPolicy } from './domain/personal-data';
 import { DOCUMENT_STORE } from './document-store/document-store.port';
 import { EventLog } from './event-log/event-log';
 import { EVENT_STORE } from './event-store/event-store.port';
@@ -13,12 +14,12 @@ const STORAGE = Symbol('Storage');
 @Global()
 @Module({})
 export class StorageModule implements OnApplicationShutdown {
-  static with(config: AppConfig): DynamicModule {
+  static with(config: PlatformConfig, policy: PersonalDataPolicy): DynamicModule {
     return {
       module: StorageModule,
       providers: [
         { provide: APP_CONFIG, useValue: config },
-        { provide: STORAGE, useFactory: () => openStorage(config) },
+        { provide: STORAGE, useFactory: () => openStorage(config, policy) },
         { provide: EVENT_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.events },
         { provide: KEY_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.keys },
         { provide: DOCUMENT_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.documents },

@@ -1,5 +1,5 @@
-import { personalDataPolicy } from '../personal-data-policy';
-import { AppConfig } from './config';
+import { PlatformConfig } from './config';
+import { PersonalDataPolicy } from './domain/personal-data';
 import { createDocumentStore } from './document-store/create-document-store';
 import { DocumentStore } from './document-store/document-store.port';
 import { EventLog } from './event-log/event-log';
@@ -17,11 +17,12 @@ export interface Storage {
   readonly log: EventLog;
 }
 
-export function openStorage(config: AppConfig): Storage {
+/** The personal-data policy comes from the app root: which fields are personal is the features' knowledge. */
+export function openStorage(config: PlatformConfig, policy: PersonalDataPolicy): Storage {
   const events = createEventStore(config.eventStore);
   const keys = createKeyStore(config.keyStore);
   const documents = createDocumentStore(config.documentStore);
-  return { events, keys, documents, log: new EventLog(events, new EventSealer(keys, personalDataPolicy)) };
+  return { events, keys, documents, log: new EventLog(events, new EventSealer(keys, policy)) };
 }
 
 export async function closeStorage(storage: Storage): Promise<void> {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AppConfig } from '../../src/platform/config';
+import { AppConfig } from '../../src/app-config';
 
 /** The embedded configuration of a test app or process, in its own data folder. */
 export const embeddedConfig = (dataDir: string): AppConfig => ({

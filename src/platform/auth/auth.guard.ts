@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Inject, Injectable, UnauthorizedExceptio
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { Actor } from '../domain/decider';
+import { bearerTokenOf } from './bearer';
 import { IS_PUBLIC } from './public.decorator';
 import { TOKENS, Tokens } from './tokens.port';
 
@@ -21,8 +22,7 @@ export class AuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    const header = request.headers.authorization;
-    const bearer = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
+    const bearer = bearerTokenOf(request.headers.authorization);
     request.actor = bearer ? await this.tokens.verify(bearer) : undefined;
     if (request.actor || isPublic) return true;
     throw new UnauthorizedException(

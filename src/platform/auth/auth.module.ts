@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
-import { AppConfig } from '../config';
+import { PlatformConfig } from '../config';
 import { AuthGuard } from './auth.guard';
 import { DevTokensController } from './dev-tokens.controller';
 import { JwtTokens } from './jwt-tokens';
@@ -10,7 +10,7 @@ import { TOKENS } from './tokens.port';
 /** Bearer-token authentication for every route; the development issuer only when configured. */
 @Module({})
 export class AuthModule {
-  static with(config: AppConfig): DynamicModule {
+  static with(config: PlatformConfig): DynamicModule {
     return {
       module: AuthModule,
       global: true,

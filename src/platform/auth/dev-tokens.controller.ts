@@ -1,21 +1,16 @@
 import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
-import { IsString, Matches, MaxLength } from 'class-validator';
 import { Role } from '../domain/decider';
 import { Public } from './public.decorator';
-import { ROLE_FORMAT } from './roles';
+import { IsActorId, IsRole } from './token-claims';
 import { TOKENS, Tokens } from './tokens.port';
 
 export class DevTokenRequest {
-  @IsString()
-  @MaxLength(128)
-  @Matches(/^[A-Za-z0-9._:-]+$/, { message: 'actorId may hold letters, digits and . _ : - only' })
+  // The same definitions the token verifier applies: the issuer never writes a token the verifier refuses.
+  @IsActorId()
   actorId!: string;
 
-  @IsString()
-  @Matches(/^(citizen|facilitator|auditor|admin|official:[a-z0-9]+(?:-[a-z0-9]+)*)$/, {
-    message: `role must be ${ROLE_FORMAT}`,
-  })
+  @IsRole()
   role!: Role;
 }
 

@@ -1,12 +1,16 @@
 import { jwtVerify, SignJWT } from 'jose';
 import { Actor } from '../domain/decider';
 import { parseRole } from './roles';
+import { hasSoundTimes, isActorId } from './token-claims';
 import { Tokens } from './tokens.port';
 
 const ISSUER = 'suara-warga';
 const AUDIENCE = 'suara-warga-api';
 
-/** HS256 JWTs signed with one shared secret: every app instance given the same secret accepts them. */
+/**
+ * HS256 JWTs signed with one shared secret: every app instance given the same secret accepts them. A valid
+ * signature is not enough: sub must be an actor id, iat and exp present, and the lifetime at most 24 h.
+ */
 export class JwtTokens implements Tokens {
   private readonly key: Uint8Array;
 
@@ -35,9 +39,11 @@ export class JwtTokens implements Tokens {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
+        requiredClaims: ['sub', 'iat', 'exp'],
       });
       const role = parseRole(payload.role);
-      return payload.sub && role ? { id: payload.sub, role } : undefined;
+      const sound = isActorId(payload.sub) && hasSoundTimes(payload, Date.now() / 1000);
+      return sound && role ? { id: payload.sub as string, role } : undefined;
     } catch {
       return undefined;
     }

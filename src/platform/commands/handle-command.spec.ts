@@ -9,7 +9,7 @@ import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { commandIdFor, requestDigestOf } from '../ids';
 import { SqliteKeyStore } from '../personal-data/sqlite-key-store';
 import { IdempotencyKeyReusedError } from './command-errors';
-import { handleCommand } from './handle-command';
+import { handleCommand, MAX_RETRY_DELAY_MS, retryDelayMs } from './handle-command';
 
 // A tally that refuses to go past a limit: just enough domain to exercise the shared command path.
 type Add = Command<'Add', { amount: number }>;
@@ -77,6 +77,32 @@ describe('handleCommand: read, fold, decide, append', () => {
       results.filter((r) => r.status === 'rejected').map((r) => (r as PromiseRejectedResult).reason.code),
     ).toEqual(['over_limit', 'over_limit']);
     expect(await store.readStream('tally-5')).toHaveLength(3);
+  });
+
+  it('lets 64 concurrent commands on one stream all succeed: retries back off at random', async () => {
+    const thread = { ...tally, decide: (command: Add) => [{ type: 'Added' as const, data: command.data }] };
+    const reply = (i: number) =>
+      handleCommand(log, thread, {
+        stream: 'thread-64',
+        command: {
+          type: 'Add',
+          data: { amount: 1 },
+          metadata: { actor: { id: `citizen-${i}`, role: 'citizen' }, now: new Date('2026-11-27T03:00:00Z') },
+        },
+        commandId: commandIdFor(`citizen-${i}`, `reply-${i}`),
+        requestDigest: requestDigestOf('Add', 'thread-64', { amount: 1, i }),
+        correlationId: `corr-${i}`,
+      });
+    const results = await Promise.allSettled(Array.from({ length: 64 }, (_, i) => reply(i)));
+    expect(results.filter((r) => r.status === 'rejected').map((r) => String(r.reason))).toEqual([]);
+    expect(await store.readStream('thread-64')).toHaveLength(64);
+  });
+
+  it('waits a random share of a growing backoff between attempts, drawn from the injected source', () => {
+    const delays = [1, 2, 3, 8].map((attempt) => retryDelayMs(attempt, () => 1));
+    expect(delays).toEqual([...delays].sort((a, b) => a - b));
+    expect(retryDelayMs(3, () => 0)).toBe(0);
+    expect(retryDelayMs(50, () => 0.999)).toBeLessThanOrEqual(MAX_RETRY_DELAY_MS);
   });
 
   it('records the command and its actor in the metadata of each event', async () => {

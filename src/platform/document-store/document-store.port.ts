@@ -66,8 +66,17 @@ export interface DocumentStore {
   trimChanges(upTo: bigint): Promise<void>;
   ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void>;
   dropCollection(collection: string): Promise<void>;
-  /** Takes or renews a lease until `now + ttlMs`; false while another holder's lease is unexpired. */
-  acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
+  /**
+   * Takes or renews a lease until `now + ttlMs`; false while another holder's lease is unexpired, unless
+   * `abandoned` says that holder is certainly gone (a crashed process on this host): then it is taken at once.
+   */
+  acquireLease(
+    name: string,
+    holder: string,
+    ttlMs: number,
+    now: Date,
+    abandoned?: (holder: string) => boolean,
+  ): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;
   /** Which physical collection a read model's name points at (rebuilds write fresh ones and swap). */
   alias(name: string): Promise<string | undefined>;

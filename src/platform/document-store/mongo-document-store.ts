@@ -265,11 +265,18 @@ export class MongoDocumentStore implements DocumentStore {
    * lease that way. So every change of a lease inserts its next generation under a unique _id instead: of two
    * instances that saw the same generation, exactly one inserts the next one.
    */
-  async acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean> {
+  async acquireLease(
+    name: string,
+    holder: string,
+    ttlMs: number,
+    now: Date,
+    abandoned: (holder: string) => boolean = () => false,
+  ): Promise<boolean> {
     for (let attempt = 0; attempt < RACE_RETRIES; attempt++) {
       const current = await this.currentLease(name);
-      if (current && current.holder !== null && current.holder !== holder && current.expiresAt > now)
-        return false;
+      const heldByAnother =
+        current && current.holder !== null && current.holder !== holder && current.expiresAt > now;
+      if (heldByAnother && !abandoned(current.holder!)) return false;
       const taken = await this.nextLease(name, current, holder, new Date(now.getTime() + ttlMs));
       if (taken) return true;
     }

@@ -120,7 +120,13 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly commitBatch: Database.Transaction<(batch: ProjectionCommit) => void>;
   private readonly takeLease: Database.Transaction<
-    (name: string, holder: string, now: number, until: number) => boolean
+    (
+      name: string,
+      holder: string,
+      now: number,
+      until: number,
+      abandoned: (holder: string) => boolean,
+    ) => boolean
   >;
 
   constructor(readonly file: string) {
@@ -129,11 +135,16 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.commitBatch = this.db.transaction((batch: ProjectionCommit) => this.apply(batch));
-    this.takeLease = this.db.transaction((name: string, holder: string, now: number, until: number) => {
+    // Read and write in one IMMEDIATE transaction: of processes sharing the file, one decides at a time.
+    this.takeLease = this.db.transaction((name, holder, now, until, abandoned) => {
+      const current = this.statement('SELECT holder, expires_at FROM leases WHERE name = ?').get(name) as
+        { holder: string; expires_at: number } | undefined;
+      const free = !current || current.holder === holder || current.expires_at <= now;
+      if (!free && !abandoned(current.holder)) return false;
       const sql = `INSERT INTO leases (name, holder, expires_at) VALUES (?, ?, ?)
-        ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at
-        WHERE leases.holder = excluded.holder OR leases.expires_at <= ?`;
-      return this.statement(sql).run(name, holder, until, now).changes === 1;
+        ON CONFLICT (name) DO UPDATE SET holder = excluded.holder, expires_at = excluded.expires_at`;
+      this.statement(sql).run(name, holder, until);
+      return true;
     });
   }
 
@@ -267,8 +278,14 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.exec(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
   }
 
-  async acquireLease(name: string, holder: string, ttlMs: number, now: Date): Promise<boolean> {
-    return this.takeLease.immediate(name, holder, now.getTime(), now.getTime() + ttlMs);
+  async acquireLease(
+    name: string,
+    holder: string,
+    ttlMs: number,
+    now: Date,
+    abandoned: (holder: string) => boolean = () => false,
+  ): Promise<boolean> {
+    return this.takeLease.immediate(name, holder, now.getTime(), now.getTime() + ttlMs, abandoned);
   }
 
   async releaseLease(name: string, holder: string): Promise<void> {

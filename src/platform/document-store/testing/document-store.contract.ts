@@ -252,6 +252,18 @@ export function documentStoreContract(adapter: string, open: () => Promise<Docum
         expect(await store.acquireLease(lease, 'instance-a', 10_000, at(16_002))).toBe(true);
       });
 
+      it('hands over at once a lease whose holder the caller knows is gone, and no other', async () => {
+        const lease = uniqueName('lease');
+        const t0 = new Date('2026-11-27T00:00:00Z');
+        const at = (ms: number) => new Date(t0.getTime() + ms);
+        const crashedIsGone = (holder: string) => holder === 'crashed';
+        expect(await store.acquireLease(lease, 'crashed', 60_000, t0)).toBe(true);
+        expect(await store.acquireLease(lease, 'successor', 60_000, at(1_000))).toBe(false);
+        expect(await store.acquireLease(lease, 'successor', 60_000, at(1_000), crashedIsGone)).toBe(true);
+        expect(await store.acquireLease(lease, 'third', 60_000, at(2_000), crashedIsGone)).toBe(false);
+        expect(await store.acquireLease(lease, 'successor', 60_000, at(3_000), crashedIsGone)).toBe(true);
+      });
+
       it('lets exactly one of two racing instances take a free lease', async () => {
         const lease = uniqueName('lease');
         const now = new Date();
