@@ -72,6 +72,9 @@ describe('ChangePassword', () => {
   it('refuses an account not confirmed yet', () =>
     given(registered).when(changePassword()).thenFails('conflict', 'account_not_confirmed'));
 
+  it('tells a stranger only that they may not, whatever the account’s status', () =>
+    given(registered).when(changePassword(true, stranger)).thenFails('forbidden', 'account_holder_only'));
+
   it('refuses an erased account', () =>
     given(registered, confirmed, erased).when(changePassword()).thenFails('not_found', 'account_not_found'));
 

@@ -65,6 +65,7 @@ function evolvePending(state: PendingAccount, event: LaterEvent): AccountState {
       return { ...facts, status: 'active', role: 'citizen', resetCode: null };
     }
     case 'ConfirmationCodeFailed':
+      if (event.data.purpose !== 'confirm_account') return state;
       return { ...state, code: { ...state.code, attempts: event.data.attempts } };
     case 'ConfirmationCodeReissued':
       return {
@@ -87,7 +88,7 @@ function evolveActive(state: ActiveAccount, event: LaterEvent): AccountState {
   switch (event.type) {
     case 'ConfirmationCodeFailed': {
       const { resetCode } = state;
-      return resetCode === null
+      return resetCode === null || event.data.purpose !== 'reset_password'
         ? state
         : { ...state, resetCode: { ...resetCode, attempts: event.data.attempts } };
     }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { DomainError } from '../../platform/domain/domain-errors';
 import { emailLogin, enteredLogin, isNormalLogin, phoneLogin } from './login';
 
@@ -80,4 +81,20 @@ describe('normal form', () => {
     expect(isNormalLogin({ kind: 'email', value: 'Siti@example.id' })).toBe(false);
     expect(isNormalLogin({ kind: 'email', value: '+6281234567890' })).toBe(false);
   });
+});
+
+describe('phone normalisation, for any way of writing the number', () => {
+  const separators = fc.constantFrom('', ' ', '-', '.', ' - ');
+  const writings = fc
+    .tuple(fc.constantFrom('0', '+62', '+62 ', '62'), fc.array(separators, { minLength: 11, maxLength: 11 }))
+    .map(([prefix, gaps]) => prefix + [...'81234567890'].map((digit, index) => digit + gaps[index]).join(''));
+
+  it('finds the one E.164 number, and normalising it again changes nothing', () =>
+    fc.assert(
+      fc.property(writings, (written) => {
+        const login = phoneLogin(written.trim());
+        expect(login.value).toBe('+6281234567890');
+        expect(phoneLogin(login.value)).toEqual(login);
+      }),
+    ));
 });

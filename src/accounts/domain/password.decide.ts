@@ -14,8 +14,9 @@ import { codeExpiry } from './one-time-code';
 import { codeFailed } from './registration.decide';
 
 export function changePassword({ data, metadata }: ChangePassword, state: AccountState): AccountEvent[] {
-  const account = active(existing(state));
+  const found = existing(state);
   requireSelf(metadata.actor, data.accountId, 'change its password');
+  const account = active(found);
   const passwordHash = validPasswordHash(data.passwordHash);
   if (data.currentPasswordMatches !== true) throw errors.wrongPassword();
   const changedAt = metadata.now.toISOString();

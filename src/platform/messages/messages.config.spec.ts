@@ -90,6 +90,11 @@ describe('messages configuration from the environment', () => {
       { SUARA_SMS_WEBHOOK_URL: 'http://g.example', SUARA_SMS_WEBHOOK_SECRET: SECRET },
       /must use https/,
     ],
+    [
+      'a yes for a flag',
+      { SUARA_SMTP_HOST: 'a', SUARA_SMTP_FROM: 'c', SUARA_SMTP_REQUIRE_TLS: 'yes' },
+      /true or false/,
+    ],
     ['an unknown fallback', { SUARA_MESSAGES_FALLBACK: 'smtp' }, /outbox or none/],
     [
       'a zero timeout',

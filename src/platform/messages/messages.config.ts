@@ -70,12 +70,17 @@ function smtpFromEnv(env: NodeJS.ProcessEnv): SmtpConfig | undefined {
   if (!Number.isInteger(port) || port < 1 || port > 65535)
     throw new Error(`SUARA_SMTP_PORT must be a TCP port, got "${env.SUARA_SMTP_PORT}"`);
   // Port 465 speaks TLS from the first byte; others upgrade with STARTTLS.
-  const secure = env.SUARA_SMTP_SECURE === undefined ? port === 465 : flag(env.SUARA_SMTP_SECURE);
+  const secure =
+    env.SUARA_SMTP_SECURE === undefined ? port === 465 : flag(env.SUARA_SMTP_SECURE, 'SUARA_SMTP_SECURE');
   const { SUARA_SMTP_USER: user, SUARA_SMTP_PASSWORD: pass } = env;
   if (Boolean(user) !== Boolean(pass))
     throw new Error('SUARA_SMTP_USER and SUARA_SMTP_PASSWORD are set together or not at all');
   const auth = user && pass ? { auth: { user, pass } } : {};
-  return { server: { host: host as string, port, secure, ...auth }, from, timeoutMs };
+  const requireTls =
+    env.SUARA_SMTP_REQUIRE_TLS === undefined
+      ? {}
+      : { requireTls: flag(env.SUARA_SMTP_REQUIRE_TLS, 'SUARA_SMTP_REQUIRE_TLS') };
+  return { server: { host: host as string, port, secure, ...auth, ...requireTls }, from, timeoutMs };
 }
 
 function smsWebhookFromEnv(env: NodeJS.ProcessEnv): MessagesConfig['smsWebhook'] {
@@ -111,8 +116,7 @@ function timeoutFromEnv(env: NodeJS.ProcessEnv): number | undefined {
   return timeoutMs;
 }
 
-function flag(value: string): boolean {
-  if (value !== 'true' && value !== 'false')
-    throw new Error(`SUARA_SMTP_SECURE must be true or false, got "${value}"`);
+function flag(value: string, name: string): boolean {
+  if (value !== 'true' && value !== 'false') throw new Error(`${name} must be true or false, got "${value}"`);
   return value === 'true';
 }

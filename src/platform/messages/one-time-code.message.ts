@@ -1,9 +1,9 @@
 import { OutgoingMessage, Recipient } from './outgoing-messages.port';
 
 /** What a code unlocks; the wording tells the person why they received it. */
-export type CodePurpose = 'confirm_account' | 'reset_password' | 'accept_invitation';
+export type CodeMessagePurpose = 'confirm_account' | 'reset_password' | 'accept_invitation';
 
-const subjects: Record<CodePurpose, string> = {
+const subjects: Record<CodeMessagePurpose, string> = {
   confirm_account: 'Kode konfirmasi akun Suara Warga',
   reset_password: 'Kode untuk mengatur ulang kata sandi Suara Warga',
   accept_invitation: 'Kode undangan Suara Warga',
@@ -13,7 +13,7 @@ export interface OneTimeCode {
   /** Stable per code issued (e.g. derived from the event that issued it), so a resend is recognised. */
   readonly id: string;
   readonly to: Recipient;
-  readonly purpose: CodePurpose;
+  readonly purpose: CodeMessagePurpose;
   readonly code: string;
   readonly validMinutes: number;
 }

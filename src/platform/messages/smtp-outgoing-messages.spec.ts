@@ -84,4 +84,22 @@ describe('SMTP outgoing messages', () => {
     );
     await nowhere.close();
   });
+
+  it('sends through a server given as a URL', async () => {
+    const port = smtp.server.port;
+    const byUrl = new SmtpOutgoingMessages({ server: { url: `smtp://127.0.0.1:${port}` }, from: FROM });
+    await byUrl.send(message({ kind: 'email', address: 'siti@suara.test' }));
+    await byUrl.close();
+    expect(smtp.server.delivered.map((mail) => mail.envelopeTo)).toEqual([['siti@suara.test']]);
+  });
+
+  it('refuses to send in clear when TLS is required and the server offers none', async () => {
+    const server = { host: '127.0.0.1', port: smtp.server.port, secure: false, requireTls: true };
+    const strict = new SmtpOutgoingMessages({ server, from: FROM });
+    await expect(strict.send(message({ kind: 'email', address: 'siti@suara.test' }))).rejects.toThrow(
+      MessageDeliveryError,
+    );
+    await strict.close();
+    expect(smtp.server.delivered).toHaveLength(0);
+  });
 });

@@ -10,6 +10,8 @@ export type SmtpServer =
       /** true: TLS from the first byte (port 465); false: STARTTLS when the server offers it. */
       readonly secure: boolean;
       readonly auth?: { readonly user: string; readonly pass: string };
+      /** Refuse a server that does not offer STARTTLS; by default, unless the server is this machine. */
+      readonly requireTls?: boolean;
     };
 
 export interface SmtpConfig {
@@ -27,8 +29,7 @@ export class SmtpOutgoingMessages implements OutgoingMessages {
   constructor(private readonly config: SmtpConfig) {
     const timeout = config.timeoutMs ?? 30_000;
     const timeouts = { connectionTimeout: timeout, greetingTimeout: timeout, socketTimeout: timeout };
-    const server = 'url' in config.server ? { url: config.server.url } : { ...config.server };
-    this.transport = createTransport({ ...server, ...timeouts });
+    this.transport = createTransport({ ...connectionOf(config.server), ...timeouts });
   }
 
   async send(message: OutgoingMessage): Promise<void> {
@@ -53,4 +54,17 @@ export class SmtpOutgoingMessages implements OutgoingMessages {
   async close(): Promise<void> {
     this.transport.close();
   }
+}
+
+const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+// Codes must not cross a network in clear: without TLS from the first byte, STARTTLS is required, except
+// for a relay on this machine. A URL may still say otherwise in its query (`?requireTLS=false`).
+function connectionOf(server: SmtpServer) {
+  if ('url' in server) {
+    const url = new URL(server.url);
+    return { url: server.url, requireTLS: url.protocol === 'smtp:' && !LOOPBACK.has(url.hostname) };
+  }
+  const { requireTls, ...parts } = server;
+  return { ...parts, requireTLS: requireTls ?? (!server.secure && !LOOPBACK.has(server.host)) };
 }

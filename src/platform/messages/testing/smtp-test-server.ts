@@ -40,6 +40,10 @@ export class SmtpTestServer {
 
   async start(): Promise<number> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    return this.port;
+  }
+
+  get port(): number {
     return (this.server.server.address() as AddressInfo).port;
   }
 
