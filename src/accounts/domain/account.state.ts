@@ -1,6 +1,6 @@
 import { assertNever } from '../../platform/domain/decider';
 import { GrantableRole } from './account.roles';
-import { AccountEvent, AccountRegistered } from './account.events';
+import { AccountErased, AccountEvent, AccountRegistered } from './account.events';
 import { Login } from './login';
 
 /** A code waiting to be entered: only its hash is known. */
@@ -47,7 +47,7 @@ function registered({ data }: AccountRegistered): PendingAccount {
   };
 }
 
-type LaterEvent = Exclude<AccountEvent, AccountRegistered>;
+type LaterEvent = Exclude<AccountEvent, AccountRegistered | AccountErased>;
 
 export function evolve(state: AccountState, event: AccountEvent): AccountState {
   if (event.type === 'AccountRegistered') return registered(event);
@@ -77,7 +77,6 @@ function evolvePending(state: PendingAccount, event: LaterEvent): AccountState {
     case 'PasswordReset':
     case 'RoleGranted':
     case 'RoleRevoked':
-    case 'AccountErased':
       return state;
     default:
       return assertNever(event);
@@ -107,7 +106,6 @@ function evolveActive(state: ActiveAccount, event: LaterEvent): AccountState {
       return { ...state, role: 'citizen' };
     case 'AccountConfirmed':
     case 'ConfirmationCodeReissued':
-    case 'AccountErased':
       return state;
     default:
       return assertNever(event);

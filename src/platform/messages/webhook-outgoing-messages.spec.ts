@@ -119,6 +119,24 @@ describe('SMS webhook', () => {
     );
   });
 
+  it('does not follow a redirect with a signed code', async () => {
+    const redirecting = createServer((_request, response) =>
+      response.writeHead(307, { location: `${started.url}?stolen=1` }).end(),
+    );
+    await new Promise<void>((resolve) => redirecting.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(redirecting.address() as AddressInfo).port}/sms`;
+      const messages = new WebhookOutgoingMessages({ url, secret: SECRET });
+      await expect(
+        messages.send(codeFor({ kind: 'phone', number: '+6281234567890' })),
+      ).rejects.toBeInstanceOf(MessageDeliveryError);
+      expect(started.gateway.accepted).toHaveLength(0);
+    } finally {
+      redirecting.closeAllConnections();
+      await new Promise((resolve) => redirecting.close(resolve));
+    }
+  });
+
   it('gives up on a gateway that does not answer within the timeout', async () => {
     const silent = createServer(() => {});
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));

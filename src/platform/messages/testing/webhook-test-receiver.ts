@@ -23,14 +23,12 @@ export class WebhookTestReceiver {
   status = 200;
   private readonly server: Server = createServer((request, response) => {
     void readBody(request).then((rawBody) => {
-      const delivery: WebhookDelivery = {
-        path: request.url ?? '/',
-        rawBody,
-        timestamp: header(request, TIMESTAMP_HEADER),
-        signature: header(request, SIGNATURE_HEADER),
-        body: JSON.parse(rawBody.toString('utf8')) as WebhookBody,
-      };
-      const signed = verifyWebhookSignature(this.secret, { ...delivery, body: rawBody }, this.now());
+      const timestamp = header(request, TIMESTAMP_HEADER);
+      const signature = header(request, SIGNATURE_HEADER);
+      // As a real receiver must: check the signature over the raw bytes before trusting (parsing) them.
+      const signed = verifyWebhookSignature(this.secret, { body: rawBody, timestamp, signature }, this.now());
+      const body = JSON.parse(rawBody.toString('utf8')) as WebhookBody;
+      const delivery: WebhookDelivery = { path: request.url ?? '/', rawBody, timestamp, signature, body };
       (signed ? this.accepted : this.refused).push(delivery);
       response.writeHead(signed ? this.status : 401).end();
     });
