@@ -1,0 +1,37 @@
+import { assertNever } from '../../platform/domain/decider';
+import { AccountCommand } from './account.commands';
+import { AccountEvent } from './account.events';
+import { AccountState } from './account.state';
+import { changePassword, requestPasswordReset, resetPassword } from './password.decide';
+import { confirm, erase, register, reissue } from './registration.decide';
+import { grantRole, revokeRole } from './role.decide';
+
+/**
+ * Returns the events a command causes, or throws a DomainError (nothing is written then). A wrong code is
+ * the one failure returned as an event, ConfirmationCodeFailed, because a throw would not count the attempt:
+ * the handler appends it and then answers `accountErrors.wrongCode`.
+ */
+export function decide(command: AccountCommand, state: AccountState): AccountEvent[] {
+  switch (command.type) {
+    case 'RegisterAccount':
+      return register(command, state);
+    case 'ConfirmAccount':
+      return confirm(command, state);
+    case 'ReissueConfirmationCode':
+      return reissue(command, state);
+    case 'ChangePassword':
+      return changePassword(command, state);
+    case 'RequestPasswordReset':
+      return requestPasswordReset(command, state);
+    case 'ResetPassword':
+      return resetPassword(command, state);
+    case 'GrantRole':
+      return grantRole(command, state);
+    case 'RevokeRole':
+      return revokeRole(command, state);
+    case 'EraseAccount':
+      return erase(command, state);
+    default:
+      return assertNever(command);
+  }
+}

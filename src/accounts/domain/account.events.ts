@@ -1,0 +1,77 @@
+import { DomainEvent } from '../../platform/domain/decider';
+import { GrantableRole } from './account.roles';
+import { LoginKind } from './login';
+import { CodePurpose } from './one-time-code';
+
+// Every event names its account: the personal-data policy needs the subject inside the event (and seals it).
+
+export type AccountRegistered = DomainEvent<
+  'AccountRegistered',
+  {
+    accountId: string;
+    loginKind: LoginKind;
+    /** The normal form (E.164 or lowercased e-mail). */
+    login: string;
+    displayName: string;
+    passwordHash: string;
+    role: 'citizen';
+    registeredAt: string;
+    confirmationCodeHash: string;
+    codeExpiresAt: string;
+  }
+>;
+
+export type AccountConfirmed = DomainEvent<'AccountConfirmed', { accountId: string; confirmedAt: string }>;
+
+/** A wrong code, for either purpose; `attempts` counts them since the code was issued. */
+export type ConfirmationCodeFailed = DomainEvent<
+  'ConfirmationCodeFailed',
+  { accountId: string; purpose: CodePurpose; attempts: number; failedAt: string }
+>;
+
+export type ConfirmationCodeReissued = DomainEvent<
+  'ConfirmationCodeReissued',
+  { accountId: string; codeHash: string; codeExpiresAt: string; reissuedAt: string }
+>;
+
+export type PasswordChanged = DomainEvent<
+  'PasswordChanged',
+  { accountId: string; passwordHash: string; changedAt: string }
+>;
+
+export type PasswordResetRequested = DomainEvent<
+  'PasswordResetRequested',
+  { accountId: string; codeHash: string; expiresAt: string; requestedAt: string }
+>;
+
+export type PasswordReset = DomainEvent<
+  'PasswordReset',
+  { accountId: string; passwordHash: string; resetAt: string }
+>;
+
+/** One role at a time, as tokens carry one: a grant replaces the role held. */
+export type RoleGranted = DomainEvent<
+  'RoleGranted',
+  { accountId: string; role: GrantableRole; grantedAt: string }
+>;
+
+/** Back to citizen. */
+export type RoleRevoked = DomainEvent<
+  'RoleRevoked',
+  { accountId: string; role: GrantableRole; revokedAt: string }
+>;
+
+/** The person's key is destroyed right after: every sealed field of this account then reads as null. */
+export type AccountErased = DomainEvent<'AccountErased', { accountId: string; erasedAt: string }>;
+
+export type AccountEvent =
+  | AccountRegistered
+  | AccountConfirmed
+  | ConfirmationCodeFailed
+  | ConfirmationCodeReissued
+  | PasswordChanged
+  | PasswordResetRequested
+  | PasswordReset
+  | RoleGranted
+  | RoleRevoked
+  | AccountErased;

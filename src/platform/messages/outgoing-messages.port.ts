@@ -1,0 +1,65 @@
+import { assertNever } from '../domain/decider';
+
+export const OUTGOING_MESSAGES = Symbol('OutgoingMessages');
+
+/** Where a message goes: a person's e-mail or phone (E.164), or a machine's webhook endpoint. */
+export type Recipient =
+  | { readonly kind: 'email'; readonly address: string }
+  | { readonly kind: 'phone'; readonly number: string }
+  | { readonly kind: 'webhook'; readonly url: string };
+
+/** What a message is for; receivers (gateways, witnesses) may treat kinds differently. */
+export type MessageKind = 'one_time_code' | 'notification' | 'checkpoint_witness';
+
+/**
+ * A message ready to leave the platform. Its id is stable across retries, so a receiver that sees it
+ * twice (delivery is at least once) can drop the copy. Subject is one line; text is what a person reads.
+ */
+export interface OutgoingMessage {
+  readonly id: string;
+  readonly kind: MessageKind;
+  readonly to: Recipient;
+  readonly subject: string;
+  readonly text: string;
+}
+
+/**
+ * Carries messages out of the platform: codes now, notifications and checkpoint witnesses later.
+ * `send` resolves once the message was handed over for good (written durably, accepted by the SMTP server
+ * or by the gateway with a 2xx) and rejects with a MessageDeliveryError otherwise.
+ */
+export interface OutgoingMessages {
+  send(message: OutgoingMessage): Promise<void>;
+  close(): Promise<void>;
+}
+
+export type DeliveryChannel = 'outbox' | 'smtp' | 'webhook' | 'routing';
+
+export class MessageDeliveryError extends Error {
+  constructor(
+    readonly channel: DeliveryChannel,
+    readonly messageId: string,
+    reason: string,
+    options?: { cause?: unknown },
+  ) {
+    super(`Message ${messageId} was not delivered by ${channel}: ${reason}`, options);
+    this.name = 'MessageDeliveryError';
+  }
+}
+
+/** The address as one string, the way logs, the outbox and webhook bodies show it. */
+export function recipientAddress(recipient: Recipient): string {
+  switch (recipient.kind) {
+    case 'email':
+      return recipient.address;
+    case 'phone':
+      return recipient.number;
+    case 'webhook':
+      return recipient.url;
+    default:
+      return assertNever(recipient);
+  }
+}
+
+/** A subject travels in a header or a single SMS line: line breaks become spaces. */
+export const oneLine = (subject: string): string => subject.replace(/[\r\n]+/g, ' ');

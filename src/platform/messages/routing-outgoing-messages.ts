@@ -1,0 +1,42 @@
+import { MessageDeliveryError, OutgoingMessage, OutgoingMessages, Recipient } from './outgoing-messages.port';
+
+export interface Routes {
+  readonly email?: OutgoingMessages;
+  readonly phone?: OutgoingMessages;
+  readonly webhook?: OutgoingMessages;
+  /**
+   * Takes recipients of a kind no route serves (the development outbox, when configured so). Never takes a
+   * message a configured route failed to deliver: a code in a local file would look sent but reach no one.
+   */
+  readonly fallback?: OutgoingMessages;
+}
+
+/** Sends e-mail addresses by SMTP, phones through the SMS/WhatsApp gateway, webhooks to their URLs. */
+export class RoutingOutgoingMessages implements OutgoingMessages {
+  constructor(private readonly routes: Routes) {}
+
+  send(message: OutgoingMessage): Promise<void> {
+    const route = this.routes[message.to.kind] ?? this.routes.fallback;
+    if (route === undefined) return Promise.reject(unroutable(message));
+    return route.send(message);
+  }
+
+  async close(): Promise<void> {
+    const { email, phone, webhook, fallback } = this.routes;
+    const adapters = new Set([email, phone, webhook, fallback].filter((route) => route !== undefined));
+    await Promise.all([...adapters].map((adapter) => adapter.close()));
+  }
+}
+
+const describeKind: Record<Recipient['kind'], string> = {
+  email: 'e-mail (configure SMTP)',
+  phone: 'phones (configure the SMS webhook)',
+  webhook: 'webhook recipients (configure a webhook secret)',
+};
+
+const unroutable = (message: OutgoingMessage) =>
+  new MessageDeliveryError(
+    'routing',
+    message.id,
+    `no channel is configured for ${describeKind[message.to.kind]}`,
+  );
