@@ -9,6 +9,7 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 
+@ApiSchema({ name: 'FieldProblem' })
 export class FieldProblemView {
   @ApiProperty({ description: 'The offending input, e.g. title or onBehalfOf.name', example: 'title' })
   field!: string;
@@ -89,4 +90,7 @@ export const ApiCommand = (status: 200 | 201, result: Type<unknown>) =>
 
 /** What a read route answers: its body, and the problems of a malformed query plus any given. */
 export const ApiRead = (body: Type<unknown>, ...problems: number[]) =>
-  applyDecorators(ApiResponse({ status: 200, type: body }), ApiProblems(400, ...problems));
+  applyDecorators(
+    ApiResponse({ status: 200, type: body, description: 'As the caller may see it' }),
+    ApiProblems(400, ...problems),
+  );

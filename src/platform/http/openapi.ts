@@ -10,10 +10,15 @@ type Operation = OpenAPIObject['paths'][string]['get'] & object;
 const UUID_SCHEMA = { type: 'string', format: 'uuid' };
 type Schemas = Record<string, { properties?: Record<string, object>; required?: string[] }>;
 
-const problemResponse = (description: string) => ({
+const problemResponse = (description: string, headers?: Record<string, object>) => ({
   description,
+  ...(headers && { headers }),
   content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
 });
+
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds to wait before retrying', schema: { type: 'integer', minimum: 0 } },
+};
 
 /** Says what the pipeline enforces for every route, read from the same metadata the pipeline reads. */
 function completeOperation(operation: Operation, route: RouteFacts, schemas: Schemas): void {
@@ -23,7 +28,7 @@ function completeOperation(operation: Operation, route: RouteFacts, schemas: Sch
     operation.responses['401'] ??= problemResponse('No bearer token, or an invalid or expired one');
   }
   operation.responses['500'] ??= problemResponse('A bug; the details are only in the log');
-  operation.responses['503'] ??= problemResponse('Storage cannot serve this now; retry later');
+  operation.responses['503'] ??= problemResponse('Storage cannot serve this now; retry later', RETRY_AFTER);
   const query = route.queryDto ? schemas[route.queryDto] : undefined;
   const parameters = (operation.parameters ?? []).filter((p) => !('in' in p) || p.in !== 'query');
   operation.parameters = [
