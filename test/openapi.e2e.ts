@@ -60,6 +60,17 @@ describe('OpenAPI description (e2e)', () => {
     expect(document.components.securitySchemes).toHaveProperty('bearer');
   });
 
+  it('lets a client omit a body that has no required field, as the validation does', () => {
+    const bodyRequired = (path: string) => operation('post', path).requestBody?.required;
+    for (const verb of ['verify', 'assign', 'close', 'endorsements'])
+      expect({ verb, required: bodyRequired(`/api/aspirations/{id}/${verb}`) }).toEqual({
+        verb,
+        required: false,
+      });
+    for (const path of ['/api/aspirations', '/api/aspirations/{id}/reject', '/api/dev/tokens'])
+      expect({ path, required: bodyRequired(path) }).toEqual({ path, required: true });
+  });
+
   it('is a well-formed OpenAPI 3.0 document whose references all resolve', () => {
     expect(checkOpenApiDocument(document)).toEqual([]);
   });

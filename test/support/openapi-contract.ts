@@ -27,7 +27,7 @@ export interface Parameter {
 export interface Operation {
   readonly operationId?: string;
   readonly parameters?: readonly Parameter[];
-  readonly requestBody?: { readonly content: Record<string, MediaType> };
+  readonly requestBody?: { readonly required?: boolean; readonly content: Record<string, MediaType> };
   readonly responses: Record<string, ResponseObject>;
   readonly security?: ReadonlyArray<Record<string, readonly string[]>>;
 }

@@ -29,6 +29,11 @@ function completeOperation(operation: Operation, route: RouteFacts, schemas: Sch
   }
   operation.responses['500'] ??= problemResponse('A bug; the details are only in the log');
   operation.responses['503'] ??= problemResponse('Storage cannot serve this now; retry later', RETRY_AFTER);
+  // The validation pipe reads a missing body as {}: one without required fields may be left out.
+  const body = operation.requestBody;
+  const bodySchema = body && 'content' in body ? body.content['application/json']?.schema : undefined;
+  const bodyName = bodySchema && '$ref' in bodySchema ? bodySchema.$ref.split('/').pop() : undefined;
+  if (body && 'content' in body && bodyName && !schemas[bodyName]?.required?.length) body.required = false;
   const query = route.queryDto ? schemas[route.queryDto] : undefined;
   const parameters = (operation.parameters ?? []).filter((p) => !('in' in p) || p.in !== 'query');
   operation.parameters = [
@@ -72,10 +77,11 @@ export function mountOpenApi(app: INestApplication): void {
     schemas: { ...document.components?.schemas, ...schemas } as never,
   };
   const routes = new Map(routeFactsOf(app).map((route) => [route.operationId, route]));
+  const allSchemas = document.components.schemas as Schemas;
   for (const item of Object.values(document.paths))
     for (const operation of Object.values(item) as Operation[]) {
       const route = operation?.operationId ? routes.get(operation.operationId) : undefined;
-      if (route) completeOperation(operation, route, schemas);
+      if (route) completeOperation(operation, route, allSchemas);
     }
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
