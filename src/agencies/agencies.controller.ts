@@ -1,19 +1,20 @@
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Body, Controller, Delete, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { AuthenticatedRequest } from '../platform/auth/auth.guard';
 import { metadataOf } from '../platform/commands/command-context';
 import { CommandContexts } from '../platform/http/command-contexts';
 import { CommandResponse } from '../platform/http/command-response';
+import { ApiCommand } from '../platform/http/openapi-responses';
 import { AgencyCommand } from './domain/agency.commands';
 import { ExecuteAgencyCommand } from './agency-command.handler';
+import { AgencyCommandResponseView } from './dto/agency.response';
 import { AddOfficialDto, ParentAgencyDto, RegisterAgencyDto, ServedCategoriesDto } from './dto/agency.dto';
 
 type AgencyData<T extends AgencyCommand['type']> = Extract<AgencyCommand, { type: T }>['data'];
 
 /** Agencies (OPD): registered and maintained by admins. Translates requests into commands, nothing more. */
 @ApiTags('agencies')
-@ApiBearerAuth()
 @Controller('api/agencies')
 export class AgenciesController {
   constructor(
@@ -34,12 +35,14 @@ export class AgenciesController {
 
   @Post()
   @HttpCode(201)
+  @ApiCommand(201, AgencyCommandResponseView)
   register(@Req() req: AuthenticatedRequest, @Body() body: RegisterAgencyDto): Promise<CommandResponse> {
     return this.send(req, 'RegisterAgency', { ...body }, body);
   }
 
   @Post(':agencyId/categories')
   @HttpCode(200)
+  @ApiCommand(200, AgencyCommandResponseView)
   setCategories(
     @Req() req: AuthenticatedRequest,
     @Param('agencyId') agencyId: string,
@@ -50,6 +53,7 @@ export class AgenciesController {
 
   @Post(':agencyId/parent')
   @HttpCode(200)
+  @ApiCommand(200, AgencyCommandResponseView)
   setParent(
     @Req() req: AuthenticatedRequest,
     @Param('agencyId') agencyId: string,
@@ -60,6 +64,7 @@ export class AgenciesController {
 
   @Post(':agencyId/officials')
   @HttpCode(201)
+  @ApiCommand(201, AgencyCommandResponseView)
   addOfficial(
     @Req() req: AuthenticatedRequest,
     @Param('agencyId') agencyId: string,
@@ -70,6 +75,7 @@ export class AgenciesController {
 
   @Delete(':agencyId/officials/:officialId')
   @HttpCode(200)
+  @ApiCommand(200, AgencyCommandResponseView)
   removeOfficial(
     @Req() req: AuthenticatedRequest,
     @Param('agencyId') agencyId: string,

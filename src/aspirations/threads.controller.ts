@@ -1,12 +1,14 @@
 import { Controller, Get, Inject, Param, Query, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { AuthenticatedRequest } from '../platform/auth/auth.guard';
 import { Public } from '../platform/auth/public.decorator';
 import { CLOCK, Clock } from '../platform/clock';
 import { agencyOfOfficial } from '../platform/domain/decider';
 import { forbidden } from '../platform/domain/domain-errors';
 import { UuidParam } from '../platform/http/id.pipe';
+import { ApiRead } from '../platform/http/openapi-responses';
+import { AspirationDetailView, StatisticsView, ThreadPageView } from './dto/thread.response';
 import { GetThread } from './queries/get-thread.handler';
 import { ListThreads } from './queries/list-threads.handler';
 import { ListThreadsDto, PageDto, ReadPositionDto, StatisticsDto } from './queries/list-threads.query-dto';
@@ -15,7 +17,6 @@ import { UnauthorizedException } from '@nestjs/common';
 
 /** The read side: threads, inboxes, "my threads" and statistics, all from the read models. */
 @ApiTags('threads')
-@ApiBearerAuth()
 @Controller('api')
 export class ThreadsController {
   constructor(
@@ -25,12 +26,14 @@ export class ThreadsController {
 
   @Public()
   @Get('aspirations')
+  @ApiRead(ThreadPageView)
   list(@Req() req: AuthenticatedRequest, @Query() query: ListThreadsDto) {
     return this.queries.execute(new ListThreads(query, req.actor, this.clock.now()));
   }
 
   @Public()
   @Get('aspirations/:id')
+  @ApiRead(AspirationDetailView, 404)
   detail(
     @Req() req: AuthenticatedRequest,
     @Param('id', new UuidParam('id')) id: string,
@@ -40,6 +43,7 @@ export class ThreadsController {
   }
 
   @Get('me/aspirations')
+  @ApiRead(ThreadPageView)
   mine(@Req() req: AuthenticatedRequest, @Query() query: PageDto) {
     if (!req.actor) throw new UnauthorizedException('A bearer token is required');
     return this.queries.execute(
@@ -49,6 +53,7 @@ export class ThreadsController {
 
   /** An agency's open items, the most urgent first: for its officials, facilitators and auditors. */
   @Get('agencies/:agencyId/inbox')
+  @ApiRead(ThreadPageView, 403)
   inbox(@Req() req: AuthenticatedRequest, @Param('agencyId') agencyId: string, @Query() query: PageDto) {
     const actor = req.actor!;
     const allowed =
@@ -66,6 +71,7 @@ export class ThreadsController {
 
   @Public()
   @Get('statistics')
+  @ApiRead(StatisticsView)
   statistics(@Query() query: StatisticsDto) {
     return this.queries.execute(new GetStatistics(query));
   }

@@ -1,4 +1,5 @@
 import { Role } from '../../src/platform/domain/decider';
+import { OpenApiContract } from './openapi-contract';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read whatever JSON came back
 export interface ApiResponse<T = any> {
@@ -7,7 +8,17 @@ export interface ApiResponse<T = any> {
   readonly headers: Headers;
 }
 
-/** A small HTTP client for end-to-end tests: real requests, dev tokens, Idempotency-Key when asked. */
+/** One document per app under test, fetched on its first response. */
+const contracts = new Map<string, Promise<OpenApiContract>>();
+const contractOf = (baseUrl: string) => {
+  if (!contracts.has(baseUrl)) contracts.set(baseUrl, OpenApiContract.of(baseUrl));
+  return contracts.get(baseUrl)!;
+};
+
+/**
+ * A small HTTP client for end-to-end tests: real requests, dev tokens, Idempotency-Key when asked. Every
+ * response is checked against the app's OpenAPI document, so the suite proves the document complete.
+ */
 export class ApiClient {
   private readonly tokens = new Map<string, string>();
 
@@ -44,7 +55,13 @@ export class ApiClient {
       body: options.raw ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : undefined, headers: response.headers };
+    const received = {
+      status: response.status,
+      body: text ? JSON.parse(text) : undefined,
+      headers: response.headers,
+    };
+    (await contractOf(this.baseUrl)).check({ method, path, ...received });
+    return received;
   }
 
   /** Sends as the given actor. */

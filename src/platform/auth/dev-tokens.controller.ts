@@ -1,6 +1,8 @@
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { Role } from '../domain/decider';
+import { ApiProblems } from '../http/openapi-responses';
+import { DevTokenView } from './dev-token.response';
 import { Public } from './public.decorator';
 import { IsActorId, IsRole } from './token-claims';
 import { TOKENS, Tokens } from './tokens.port';
@@ -23,6 +25,8 @@ export class DevTokensController {
   @Public()
   @Post()
   @HttpCode(201)
+  @ApiResponse({ status: 201, type: DevTokenView, description: 'A token for that actor and role' })
+  @ApiProblems(400, 413, 415)
   async issue(@Body() request: DevTokenRequest): Promise<{ token: string }> {
     return { token: await this.tokens.issue({ id: request.actorId, role: request.role }) };
   }

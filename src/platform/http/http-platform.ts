@@ -1,4 +1,5 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { answerUnlistedMethodsWith405 } from './method-not-allowed';
 
 /** Larger bodies are refused with 413: an aspiration's text is at most 5,000 characters. */
 const BODY_LIMIT = 64 * 1024;
@@ -10,5 +11,6 @@ const BODY_LIMIT = 64 * 1024;
 export function createHttpAdapter(): FastifyAdapter {
   const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT });
   adapter.getInstance().removeContentTypeParser(['text/plain']);
+  answerUnlistedMethodsWith405(adapter.getInstance());
   return adapter;
 }
