@@ -12,8 +12,9 @@ export class DevTokenRequest {
   @IsActorId()
   actorId!: string;
 
+  // Declared as string: a Role's template-literal type would reach the schema as an unresolvable Object.
   @IsRole()
-  role!: Role;
+  role!: string;
 }
 
 /** Issues tokens for any actor and role: only mounted when SUARA_DEV_TOKENS=true (tests, local demos). */
@@ -28,6 +29,6 @@ export class DevTokensController {
   @ApiResponse({ status: 201, type: DevTokenView, description: 'A token for that actor and role' })
   @ApiProblems(400, 413, 415)
   async issue(@Body() request: DevTokenRequest): Promise<{ token: string }> {
-    return { token: await this.tokens.issue({ id: request.actorId, role: request.role }) };
+    return { token: await this.tokens.issue({ id: request.actorId, role: request.role as Role }) };
   }
 }
