@@ -18,8 +18,14 @@ export const isWithheld = (value: unknown): value is WithheldField =>
 export const fieldDigest = (value: unknown): string =>
   isWithheld(value) ? value.$withheld : sha256(canonicalJson(value));
 
+/** JSON storage drops top-level undefined fields: the hash must not see them either, or it breaks on read-back. */
+const definedFields = (fields: StoredFields): StoredFields =>
+  Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+
 const digests = (fields: StoredFields) =>
-  Object.fromEntries(Object.entries(fields).map(([name, value]) => [name, fieldDigest(value)]));
+  Object.fromEntries(
+    Object.entries(definedFields(fields)).map(([name, value]) => [name, fieldDigest(value)]),
+  );
 
 /** The hash covers per-field digests, never raw values, so any field can later be withheld. */
 export function hashEvent(event: Omit<EventEnvelope, 'hash'>): string {
@@ -73,6 +79,12 @@ export function chainEvent(
   event: Omit<EventEnvelope, 'hash' | 'previousHash' | 'revision'>,
   head: { revision: number; hash: string } | undefined,
 ): EventEnvelope {
-  const unhashed = { ...event, revision: head ? head.revision + 1 : 0, previousHash: head?.hash ?? null };
+  const unhashed = {
+    ...event,
+    data: definedFields(event.data),
+    metadata: definedFields(event.metadata),
+    revision: head ? head.revision + 1 : 0,
+    previousHash: head?.hash ?? null,
+  };
   return { ...unhashed, hash: hashEvent(unhashed) };
 }
