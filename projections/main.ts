@@ -29,6 +29,7 @@ async function main(): Promise<void> {
         sealer: storage.log.sealer,
         logger,
         holder,
+        integrity: storage.log.integrity,
       }),
   );
   runners.forEach((runner) => runner.start());

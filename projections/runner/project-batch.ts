@@ -6,6 +6,7 @@ import {
 } from '../../src/platform/document-store/document-store.port';
 import { EventSealer } from '../../src/platform/event-log/event-sealer';
 import { RecordedEvent } from '../../src/platform/event-store/stored-event';
+import { ChainVerifier } from '../../src/platform/integrity/chain-verifier';
 import { DocumentKey, ProjectedEvent, Projection } from './projection';
 
 export interface BatchTarget {
@@ -16,6 +17,8 @@ export interface BatchTarget {
   readonly checkpoint: string;
   /** Rebuilds leave the change log alone: it already holds these changes. */
   readonly writeChanges: boolean;
+  /** Checks every event before it is projected: an edited or damaged event is never adopted. */
+  readonly verifier: ChainVerifier;
 }
 
 const keyOf = ({ collection, id }: DocumentKey) => `${collection}\u0000${id}`;
@@ -51,6 +54,7 @@ async function load(
 /**
  * Projects a batch in memory, document by document, and commits the final version of every touched document
  * with the change-log entries and the checkpoint: one commit per batch, however many events touched a document.
+ * Events are verified first; the ones before a broken event are committed, then the batch fails at it (a stall).
  */
 export async function projectBatch(
   projection: Projection,
@@ -62,6 +66,18 @@ export async function projectBatch(
   const done = await target.documents.checkpoint(target.checkpoint);
   const fresh = done === undefined ? batch : batch.filter((e) => e.position > done);
   if (fresh.length === 0) return 0;
+  const broken = await target.verifier.firstBreak(fresh);
+  const verified = broken ? fresh.slice(0, broken.index) : fresh;
+  const projected = verified.length > 0 ? await projectAndCommit(projection, verified, target) : 0;
+  if (broken) throw broken.error;
+  return projected;
+}
+
+async function projectAndCommit(
+  projection: Projection,
+  fresh: readonly RecordedEvent[],
+  target: BatchTarget,
+): Promise<number> {
   const events = await Promise.all(
     fresh.filter((e) => projection.handles(e.type)).map((e) => opened(target.sealer, e)),
   );

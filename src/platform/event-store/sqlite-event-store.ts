@@ -136,6 +136,8 @@ export class SqliteEventStore implements EventStore {
             try {
               outcomes.push({ ok: appendOne(p) });
             } catch (error) {
+              // SQLite itself rolled back the whole transaction (a full disk, an I/O error): the group fails with it.
+              if (!this.db.inTransaction) throw error;
               outcomes.push({ error });
             }
           }
