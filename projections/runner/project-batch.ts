@@ -7,6 +7,7 @@ import {
 import { EventSealer } from '../../src/platform/event-log/event-sealer';
 import { RecordedEvent } from '../../src/platform/event-store/stored-event';
 import { ChainVerifier } from '../../src/platform/integrity/chain-verifier';
+import { lastEventWrite } from './last-event';
 import { DocumentKey, ProjectedEvent, Projection } from './projection';
 
 export interface BatchTarget {
@@ -106,9 +107,10 @@ async function projectAndCommit(
         changes.push({ position: event.position, eventType: event.type, ...change });
     }
   }
-  const position = fresh[fresh.length - 1].position;
+  const last = fresh[fresh.length - 1];
+  const position = last.position;
   await target.documents.commit({
-    writes: [...writes.values()],
+    writes: [...writes.values(), lastEventWrite(target.checkpoint, target.physical, last)],
     changes,
     checkpoint: { name: target.checkpoint, position },
   });

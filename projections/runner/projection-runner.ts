@@ -10,6 +10,7 @@ import {
   currentGeneration,
   physicalCollection,
 } from '../../src/platform/read-models/generations';
+import { logLacksLastEvent } from './last-event';
 import { projectBatch } from './project-batch';
 import { Projection } from './projection';
 import { rebuild } from './rebuild';
@@ -123,12 +124,20 @@ export class ProjectionRunner {
     if (held && !this.subscription && !this.stopped) await this.subscribe(generation);
   }
 
-  /** The checkpoint and head when the checkpoint is beyond the log's last event (a log restored from an older copy). */
+  /**
+   * The checkpoint and head when the log went back in time under the read model (restored from an older copy): the
+   * checkpoint is beyond the head, or the log no longer holds the last event the read model committed.
+   */
   private async checkpointAhead(generation: string) {
-    const checkpoint = await this.deps.documents.checkpoint(checkpointName(this.projection.name, generation));
+    const name = checkpointName(this.projection.name, generation);
+    const checkpoint = await this.deps.documents.checkpoint(name);
     if (checkpoint === undefined) return undefined;
     const head = await this.deps.events.headPosition();
-    return head === undefined || checkpoint > head ? { checkpoint, head } : undefined;
+    const behind =
+      head === undefined ||
+      checkpoint > head ||
+      (await logLacksLastEvent(this.deps.events, this.deps.documents, name, generation));
+    return behind ? { checkpoint, head } : undefined;
   }
 
   private async subscribe(generation: string): Promise<void> {
@@ -181,7 +190,7 @@ export class ProjectionRunner {
         checkpoint: checkpoint.toString(),
         head: head?.toString() ?? 'empty',
       },
-      'read-model checkpoint is ahead of the event log (a log restored from an older copy?): rebuilding it',
+      'the event log lacks what the read model has seen (a log restored from an older copy?): rebuilding it',
     );
     try {
       return await rebuild(this.projection, this.deps);
