@@ -26,6 +26,9 @@ export interface ProblemLog {
   log(message: string): void;
 }
 
+/** Health lists at most this many broken streams: a mass corruption must not make health itself huge. */
+const MAX_LISTED_STREAMS = 100;
+
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -91,7 +94,8 @@ export class IntegrityMonitor {
   }
 
   problems(): HealthProblem[] {
-    return [...(this.storage ? [this.storage] : []), ...this.streams.values(), ...this.projections.values()];
+    const streams = [...this.streams.values()].slice(0, MAX_LISTED_STREAMS);
+    return [...(this.storage ? [this.storage] : []), ...streams, ...this.projections.values()];
   }
 
   /** True when the problem is new or changed: only then is it worth a log line. */
