@@ -17,6 +17,9 @@ export interface Problem {
   readonly retryAfterSeconds?: number;
 }
 
+/** Storage problems the integrity monitor logs once per problem; logging them per request would flood the log. */
+const REPORTED_BY_MONITOR = new Set(['integrity_failure', 'key_missing', 'storage_full']);
+
 /** How long a client should wait before retrying a command refused for a full disk. */
 const STORAGE_FULL_RETRY_AFTER_SECONDS = 30;
 
@@ -120,7 +123,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const p = problemOf(error);
-    if (p.code === 'internal_error') this.logger.error((error as Error)?.stack ?? String(error));
+    if (p.status >= 500 && !REPORTED_BY_MONITOR.has(p.code))
+      this.logger.error((error as Error)?.stack ?? String(error));
     sendProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), p);
   }
 }
