@@ -19,6 +19,8 @@ import { isAbandonedLocalHolder, processLeaseHolder } from './platform/document-
 import { DOCUMENT_STORE } from './platform/document-store/document-store.port';
 import { EventLog } from './platform/event-log/event-log';
 import { EVENT_STORE } from './platform/event-store/event-store.port';
+import { KeyStoreMismatchError } from './platform/integrity/integrity-errors';
+import { checkKeyStoreMatchesLog } from './platform/integrity/storage-consistency';
 import { HttpDrain } from './platform/http/http-drain';
 import { createLogger } from './platform/logging/logger';
 import { closeStorage, openStorage, Storage } from './platform/storage';
@@ -41,6 +43,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = role === 'projections' ? undefined : await createApp(config);
   const storage = app ? undefined : openStorage(config, personalDataPolicy);
+  // The app checks this as it starts (StorageModule); a projections-only process checks it here.
+  if (storage) await checkKeyStoreMatchesLog(storage.events, storage.keys);
   const runners = role === 'api' ? [] : startRunners(app, storage!, logger);
   if (app) {
     await app.listen(config.port, '0.0.0.0');
@@ -73,14 +77,15 @@ function startupSettings(args: string[]): [Role, AppConfig] {
 function startRunners(app: INestApplication | undefined, storage: Storage, logger: pino.Logger) {
   const events = app ? app.get(EVENT_STORE) : storage.events;
   const documents = app ? app.get(DOCUMENT_STORE) : storage.documents;
-  const sealer = app ? app.get(EventLog).sealer : storage.log.sealer;
+  const log = app ? app.get(EventLog) : storage.log;
   const holder = processLeaseHolder();
   const runners = projections.map(
     (projection) =>
       new ProjectionRunner(projection, {
         events,
         documents,
-        sealer,
+        sealer: log.sealer,
+        integrity: log.integrity,
         logger,
         holder,
         abandoned: isAbandonedLocalHolder,
@@ -117,7 +122,8 @@ async function shutDown(signal: NodeJS.Signals, { app, storage, runners, logger 
 }
 
 main().catch((error: Error) => {
-  if (error instanceof StartupRefusal) process.stderr.write(`Suara Warga cannot start: ${error.message}\n`);
+  if (error instanceof StartupRefusal || error instanceof KeyStoreMismatchError)
+    process.stderr.write(`Suara Warga cannot start: ${error.message}\n`);
   else process.stderr.write(`Suara Warga failed to start: ${error?.stack ?? error}\n`);
   process.exit(1);
 });

@@ -6,6 +6,8 @@ import {
 } from '../../src/platform/document-store/document-store.port';
 import { EventSealer } from '../../src/platform/event-log/event-sealer';
 import { RecordedEvent } from '../../src/platform/event-store/stored-event';
+import { ChainVerifier } from '../../src/platform/integrity/chain-verifier';
+import { lastEventWrite } from './last-event';
 import { DocumentKey, ProjectedEvent, Projection } from './projection';
 
 export interface BatchTarget {
@@ -16,6 +18,8 @@ export interface BatchTarget {
   readonly checkpoint: string;
   /** Rebuilds leave the change log alone: it already holds these changes. */
   readonly writeChanges: boolean;
+  /** Checks every event before it is projected: an edited or damaged event is never adopted. */
+  readonly verifier: ChainVerifier;
 }
 
 const keyOf = ({ collection, id }: DocumentKey) => `${collection}\u0000${id}`;
@@ -51,6 +55,7 @@ async function load(
 /**
  * Projects a batch in memory, document by document, and commits the final version of every touched document
  * with the change-log entries and the checkpoint: one commit per batch, however many events touched a document.
+ * Events are verified first; the ones before a broken event are committed, then the batch fails at it (a stall).
  */
 export async function projectBatch(
   projection: Projection,
@@ -62,6 +67,18 @@ export async function projectBatch(
   const done = await target.documents.checkpoint(target.checkpoint);
   const fresh = done === undefined ? batch : batch.filter((e) => e.position > done);
   if (fresh.length === 0) return 0;
+  const broken = await target.verifier.firstBreak(fresh);
+  const verified = broken ? fresh.slice(0, broken.index) : fresh;
+  const projected = verified.length > 0 ? await projectAndCommit(projection, verified, target) : 0;
+  if (broken) throw broken.error;
+  return projected;
+}
+
+async function projectAndCommit(
+  projection: Projection,
+  fresh: readonly RecordedEvent[],
+  target: BatchTarget,
+): Promise<number> {
   const events = await Promise.all(
     fresh.filter((e) => projection.handles(e.type)).map((e) => opened(target.sealer, e)),
   );
@@ -90,9 +107,10 @@ export async function projectBatch(
         changes.push({ position: event.position, eventType: event.type, ...change });
     }
   }
-  const position = fresh[fresh.length - 1].position;
+  const last = fresh[fresh.length - 1];
+  const position = last.position;
   await target.documents.commit({
-    writes: [...writes.values()],
+    writes: [...writes.values(), lastEventWrite(target.checkpoint, target.physical, last)],
     changes,
     checkpoint: { name: target.checkpoint, position },
   });

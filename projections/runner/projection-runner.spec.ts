@@ -11,6 +11,8 @@ import { SqliteDocumentStore } from '../../src/platform/document-store/sqlite-do
 import { EventLog } from '../../src/platform/event-log/event-log';
 import { EventSealer } from '../../src/platform/event-log/event-sealer';
 import { SqliteEventStore } from '../../src/platform/event-store/sqlite-event-store';
+import { ChainVerifier } from '../../src/platform/integrity/chain-verifier';
+import { IntegrityMonitor } from '../../src/platform/integrity/integrity-monitor';
 import { SqliteKeyStore } from '../../src/platform/personal-data/sqlite-key-store';
 import {
   checkpointName,
@@ -90,17 +92,28 @@ function runnerSuite(adapter: string, newSpace: () => DocumentSpace): void {
       return connection;
     }
 
-    const deps = (store: DocumentStore, holder: string, logger: pino.Logger = silent) => ({
+    const deps = (
+      store: DocumentStore,
+      holder: string,
+      logger: pino.Logger = silent,
+      integrity?: IntegrityMonitor,
+    ) => ({
       events,
       documents: store,
       sealer: log.sealer,
       logger,
       holder,
       leaseTtlMs: 300,
+      integrity,
     });
 
-    function runner(store: DocumentStore, holder: string, logger?: pino.Logger): ProjectionRunner {
-      const created = new ProjectionRunner(aspirationsProjection, deps(store, holder, logger));
+    function runner(
+      store: DocumentStore,
+      holder: string,
+      logger?: pino.Logger,
+      integrity?: IntegrityMonitor,
+    ): ProjectionRunner {
+      const created = new ProjectionRunner(aspirationsProjection, deps(store, holder, logger, integrity));
       runners.push(created);
       return created;
     }
@@ -160,6 +173,7 @@ function runnerSuite(adapter: string, newSpace: () => DocumentSpace): void {
         checkpoint: checkpointName(PROJECTION, FIRST_GENERATION),
         writeChanges: true,
         physical: (collection: string) => physicalCollection(collection, FIRST_GENERATION),
+        verifier: new ChainVerifier(events),
       };
       const state = async () => ({
         documents: await snapshot(documents, FIRST_GENERATION),
@@ -203,9 +217,14 @@ function runnerSuite(adapter: string, newSpace: () => DocumentSpace): void {
     it('resumes from its checkpoint after its subscription drops on a failed commit', async () => {
       const lines: string[] = [];
       const logger = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+      const reported: string[] = [];
+      const integrity = new IntegrityMonitor({
+        error: (line) => void reported.push(`error: ${line}`),
+        log: (line) => void reported.push(`info: ${line}`),
+      });
       await history.populate(5);
       const { documents: failing, probe } = probed(documents);
-      const projecting = runner(failing, 'instance-a', logger);
+      const projecting = runner(failing, 'instance-a', logger, integrity);
       projecting.start();
       await caughtUp(projecting, 'the runner');
       const checkpoint = (await projecting.status()).position!;
@@ -216,6 +235,12 @@ function runnerSuite(adapter: string, newSpace: () => DocumentSpace): void {
       await caughtUp(projecting, 'the runner after the drop');
 
       expect(lines.some((line) => line.includes('projection subscription dropped; resuming'))).toBe(true);
+      // Health saw the stall while it lasted, and sees it cleared once the batch projected.
+      expect(reported).toEqual([
+        expect.stringMatching(/^error: Projection aspirations stalled: /),
+        'info: Projection aspirations runs again',
+      ]);
+      expect(integrity.problems()).toEqual([]);
       // The batch that failed was projected again from the checkpoint, from the first event after it.
       const [firstAfter] = await events.readAll({ after: checkpoint, maxCount: 1 });
       const resumed = probe.commits.find((commit) => commit.checkpoint.position > checkpoint)!;

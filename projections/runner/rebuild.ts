@@ -1,4 +1,6 @@
 import { RecordedEvent } from '../../src/platform/event-store/stored-event';
+import { ChainVerifier } from '../../src/platform/integrity/chain-verifier';
+import { IntegrityFailureError, KeyMissingError } from '../../src/platform/integrity/integrity-errors';
 import {
   checkpointName,
   currentGeneration,
@@ -7,7 +9,7 @@ import {
 } from '../../src/platform/read-models/generations';
 import { projectBatch } from './project-batch';
 import { Projection } from './projection';
-import { RunnerDeps } from './projection-runner';
+import type { RunnerDeps } from './projection-runner';
 
 export interface RebuildProgress {
   readonly position: bigint;
@@ -67,7 +69,8 @@ export async function rebuild(
   }
   const checkpoint = checkpointName(projection.name, generation);
   const physical = (collection: string) => physicalCollection(collection, generation);
-  const target = { documents, sealer, checkpoint, physical, writeChanges: false };
+  const verifier = new ChainVerifier(events);
+  const target = { documents, sealer, checkpoint, physical, writeChanges: false, verifier };
   const head = (await events.headPosition()) ?? 0n;
   let processed = 0;
 
@@ -87,6 +90,11 @@ export async function rebuild(
     const subscription = events.subscribeToAll(handle, {
       after,
       onLive: () => void subscription.stop().then(resolve, reject),
+      // A broken event is refused, never adopted: the rebuild fails and the live generation stays.
+      onDrop: (error) => {
+        if (error instanceof IntegrityFailureError || error instanceof KeyMissingError)
+          void subscription.stop().then(() => reject(error), reject);
+      },
     });
   });
   await swap(deps, projection, generation);

@@ -1,33 +1,78 @@
-import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Inject, Res } from '@nestjs/common';
+import { ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
 import { ASPIRATIONS_PROJECTION } from '../aspirations/read-models/thread.document';
 import { Public } from '../platform/auth/public.decorator';
 import { EVENT_STORE, EventStore } from '../platform/event-store/event-store.port';
+import { HealthProblem, IntegrityMonitor } from '../platform/integrity/integrity-monitor';
 import { ReadModels } from '../platform/read-models/read-models';
+import { HealthView, LivenessView, ReadinessView, ReadModelLagView } from './health.response';
 
 const READ_MODELS = [ASPIRATIONS_PROJECTION];
 
+type Problem = HealthProblem | { readonly kind: 'storage_unavailable'; readonly error: string };
+
+const statusOf = (problems: readonly Problem[]) => (problems.length === 0 ? 'ok' : 'degraded');
+
 @ApiTags('health')
+@ApiExtraModels(ReadModelLagView)
 @Controller('api/health')
 export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly events: EventStore,
     private readonly readModels: ReadModels,
+    private readonly integrity: IntegrityMonitor,
   ) {}
 
-  /** Answers once the stores can be read, with how far each read model lags behind the event log. */
+  /** Readiness with how far each read model lags behind the event log; always 200, for dashboards. */
   @Public()
   @Get()
+  @ApiOkResponse({ type: HealthView, description: 'Always 200; status and problems follow readiness' })
   async health() {
-    const head = (await this.events.headPosition()) ?? 0n;
-    const projections = Object.fromEntries(
-      await Promise.all(
-        READ_MODELS.map(async (name) => {
-          const position = await this.readModels.position(name);
-          return [name, { position: position.toString(), lag: (head - position).toString() }] as const;
-        }),
-      ),
-    );
-    return { status: 'ok', head: head.toString(), projections };
+    try {
+      const head = (await this.events.headPosition()) ?? 0n;
+      const projections = Object.fromEntries(
+        await Promise.all(
+          READ_MODELS.map(async (name) => {
+            const position = await this.readModels.position(name);
+            return [name, { position: position.toString(), lag: (head - position).toString() }] as const;
+          }),
+        ),
+      );
+      const problems = this.integrity.problems();
+      return { status: statusOf(problems), head: head.toString(), projections, problems };
+    } catch (error) {
+      return { status: 'degraded', problems: [unavailable(error)] };
+    }
+  }
+
+  /** Liveness: the process serves requests. A restart would not cure anything readiness reports. */
+  @Public()
+  @Get('live')
+  @ApiOkResponse({ type: LivenessView })
+  live() {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: 200 only when storage answers, nothing is full, stalled or failed its integrity check. */
+  @Public()
+  @Get('ready')
+  @ApiOkResponse({ type: ReadinessView, description: 'Ready to serve' })
+  @ApiResponse({ status: 503, type: ReadinessView, description: 'Not ready: the problems say why' })
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    const problems: Problem[] = [...this.integrity.problems()];
+    try {
+      await this.events.headPosition();
+      await Promise.all(READ_MODELS.map((name) => this.readModels.position(name)));
+    } catch (error) {
+      problems.push(unavailable(error));
+    }
+    void reply.status(problems.length === 0 ? 200 : 503);
+    return { status: statusOf(problems), problems };
   }
 }
+
+const unavailable = (error: unknown): Problem => ({
+  kind: 'storage_unavailable',
+  error: error instanceof Error ? error.message : String(error),
+});

@@ -1,9 +1,11 @@
-import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG, PlatformConfig } from './config';
 import { PersonalDataPolicy } from './domain/personal-data';
 import { DOCUMENT_STORE } from './document-store/document-store.port';
 import { EventLog } from './event-log/event-log';
 import { EVENT_STORE } from './event-store/event-store.port';
+import { IntegrityMonitor } from './integrity/integrity-monitor';
+import { checkKeyStoreMatchesLog } from './integrity/storage-consistency';
 import { KEY_STORE } from './personal-data/key-store.port';
 import { ReadModels } from './read-models/read-models';
 import { closeStorage, openStorage, Storage } from './storage';
@@ -13,7 +15,7 @@ const STORAGE = Symbol('Storage');
 /** The storage ports and their adapters, chosen once from the configuration. */
 @Global()
 @Module({})
-export class StorageModule implements OnApplicationShutdown {
+export class StorageModule implements OnModuleInit, OnApplicationShutdown {
   static with(config: PlatformConfig, policy: PersonalDataPolicy): DynamicModule {
     return {
       module: StorageModule,
@@ -24,13 +26,19 @@ export class StorageModule implements OnApplicationShutdown {
         { provide: KEY_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.keys },
         { provide: DOCUMENT_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.documents },
         { provide: EventLog, inject: [STORAGE], useFactory: (s: Storage) => s.log },
+        { provide: IntegrityMonitor, inject: [STORAGE], useFactory: (s: Storage) => s.log.integrity },
         ReadModels,
       ],
-      exports: [APP_CONFIG, EVENT_STORE, KEY_STORE, DOCUMENT_STORE, EventLog, ReadModels],
+      exports: [APP_CONFIG, EVENT_STORE, KEY_STORE, DOCUMENT_STORE, EventLog, IntegrityMonitor, ReadModels],
     };
   }
 
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}
+
+  /** Refuses to start on a key store that cannot belong to this event log. */
+  async onModuleInit(): Promise<void> {
+    await checkKeyStoreMatchesLog(this.storage.events, this.storage.keys);
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await closeStorage(this.storage);

@@ -11,6 +11,7 @@ import { AppConfig } from '../../src/app-config';
 import { DOCUMENT_STORE } from '../../src/platform/document-store/document-store.port';
 import { EventLog } from '../../src/platform/event-log/event-log';
 import { EVENT_STORE } from '../../src/platform/event-store/event-store.port';
+import { IntegrityMonitor } from '../../src/platform/integrity/integrity-monitor';
 import { embeddedConfig } from './test-config';
 
 export interface TestApp {
@@ -42,10 +43,17 @@ export async function startTestApp(
         logger: pino({ level: 'silent' }),
         holder,
         leaseTtlMs: 1_000,
+        integrity: app.get(IntegrityMonitor),
       }),
   );
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // A refused start (e.g. a key store that does not match the log) leaves nothing running.
+    await app.close();
+    throw error;
+  }
   runners.forEach((runner) => runner.start());
-  await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const close = async () => {
     await Promise.all(runners.map((runner) => runner.stop()));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PersonalDataPolicy } from '../domain/personal-data';
 import { findChainBreak, withholdField } from '../event-store/event-hash';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { KeyMissingError } from '../integrity/integrity-errors';
 import { SqliteKeyStore } from '../personal-data/sqlite-key-store';
 import { EventMetadata } from './event-metadata';
 import { EventSealer } from './event-sealer';
@@ -67,6 +68,19 @@ describe('the stored event envelope', () => {
     expect(opened.metadata.actor).toBeNull();
     expect(opened.erased).toEqual(['data.submittedBy', 'metadata.actor']);
     expect(findChainBreak(await store.readStream('thread-b'))).toBeUndefined();
+  });
+
+  it('refuses to read a key that is absent without an erasure tombstone as an erasure', async () => {
+    const [submitted] = await appendThread('thread-f', 'citizen-f');
+    const otherKeys = new SqliteKeyStore(join(dir, 'older-keys.sqlite'));
+    try {
+      const lost = new EventSealer(otherKeys, policy);
+      const opening = lost.open(submitted);
+      await expect(opening).rejects.toBeInstanceOf(KeyMissingError);
+      await expect(opening).rejects.toMatchObject({ keyId: submitted.keyIds[0], stream: 'thread-f' });
+    } finally {
+      await otherKeys.close();
+    }
   });
 
   it('keeps the chain verifiable when one field content is withheld, and names it', async () => {

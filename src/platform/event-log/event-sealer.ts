@@ -2,6 +2,7 @@ import { DomainEvent } from '../domain/decider';
 import { PersonalDataPolicy, PersonalField } from '../domain/personal-data';
 import { RecordedEvent, NewEvent, StoredFields } from '../event-store/stored-event';
 import { isWithheld } from '../event-store/event-hash';
+import { KeyMissingError } from '../integrity/integrity-errors';
 import { decryptField, encryptField, isEncrypted, keyIdOf } from '../personal-data/field-cipher';
 import { KeyStore } from '../personal-data/key-store.port';
 import { EventMetadata } from './event-metadata';
@@ -64,8 +65,11 @@ export class EventSealer {
         return null;
       }
       if (!isEncrypted(value)) return value;
-      const key = keys.get(keyIdOf(value));
-      if (!key) {
+      const keyId = keyIdOf(value);
+      const key = keys.get(keyId);
+      // Only a tombstone means erasure; a key that is simply absent means a lost or older key store.
+      if (key === undefined) throw new KeyMissingError(keyId, recorded.stream, recorded.position);
+      if (key === null) {
         erased.push(path);
         return null;
       }

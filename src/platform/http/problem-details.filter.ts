@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConcurrencyRetriesExhaustedError, IdempotencyKeyReusedError } from '../commands/command-errors';
 import { DomainError, DomainErrorKind } from '../domain/domain-errors';
 import { SubjectErasedError } from '../personal-data/key-store.port';
+import { IntegrityFailureError, KeyMissingError, StorageFullError } from '../integrity/integrity-errors';
 import { currentCorrelationId } from '../logging/correlation';
 import { FieldProblem, RequestValidationError } from './request-validation.error';
 
@@ -12,7 +13,15 @@ export interface Problem {
   readonly title: string;
   readonly detail?: string;
   readonly errors?: readonly FieldProblem[];
+  /** Sent as the Retry-After header, for a condition expected to pass (a full disk being cleared). */
+  readonly retryAfterSeconds?: number;
 }
+
+/** Storage problems the integrity monitor logs once per problem; logging them per request would flood the log. */
+const REPORTED_BY_MONITOR = new Set(['integrity_failure', 'key_missing', 'storage_full']);
+
+/** How long a client should wait before retrying a command refused for a full disk. */
+const STORAGE_FULL_RETRY_AFTER_SECONDS = 30;
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
@@ -32,6 +41,7 @@ const TITLES: Record<number, string> = {
   422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 const problem = (status: number, code: string, detail?: string, errors?: FieldProblem[]): Problem => ({
@@ -51,6 +61,24 @@ export function problemOf(error: unknown): Problem {
     return problem(STATUS_OF_KIND[error.kind], error.code, error.message, errors);
   }
   if (error instanceof SubjectErasedError) return problem(409, 'person_erased', error.message);
+  // Storage problems name nothing stored: the operator finds stream and position in health and the log.
+  if (error instanceof IntegrityFailureError)
+    return problem(
+      503,
+      'integrity_failure',
+      'This record failed its integrity check; operators have been alerted',
+    );
+  if (error instanceof KeyMissingError)
+    return problem(
+      503,
+      'key_missing',
+      'A data key this record needs is missing; operators have been alerted',
+    );
+  if (error instanceof StorageFullError)
+    return {
+      ...problem(503, 'storage_full', 'Storage is full; try again later'),
+      retryAfterSeconds: STORAGE_FULL_RETRY_AFTER_SECONDS,
+    };
   if (error instanceof IdempotencyKeyReusedError)
     return problem(422, 'idempotency_key_reused', error.message);
   if (error instanceof ConcurrencyRetriesExhaustedError)
@@ -75,16 +103,19 @@ export function problemOf(error: unknown): Problem {
 /** Writes a problem as RFC 9457 problem details. */
 export function sendProblem(request: FastifyRequest, reply: FastifyReply, p: Problem): void {
   if (p.status === 401) void reply.header('WWW-Authenticate', 'Bearer');
+  const { retryAfterSeconds, ...rest } = p;
+  if (retryAfterSeconds !== undefined) void reply.header('Retry-After', String(retryAfterSeconds));
   const body = {
     type: `https://suara-warga.id/problems/${p.code}`,
     instance: request.url,
     correlationId: currentCorrelationId(),
-    ...p,
+    ...rest,
   };
   void reply.status(p.status).header('content-type', 'application/problem+json; charset=utf-8').send(body);
 }
 
-/** Every error leaves as problem details; only unexpected ones are logged as errors. */
+/** Every error leaves as problem details; only unexpected ones are logged as errors (storage problems are logged
+ * once per problem by the integrity monitor, not once per request). */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('ProblemDetails');
@@ -92,7 +123,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const p = problemOf(error);
-    if (p.status >= 500) this.logger.error((error as Error)?.stack ?? String(error));
+    if (p.status >= 500 && !REPORTED_BY_MONITOR.has(p.code))
+      this.logger.error((error as Error)?.stack ?? String(error));
     sendProblem(http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>(), p);
   }
 }

@@ -13,9 +13,12 @@ export interface DataKey {
 export interface KeyStore {
   /** The subject's key, created on first use. Throws SubjectErasedError once the subject was erased. */
   keyFor(subject: string): Promise<DataKey>;
-  /** The keys that still exist among these ids; erased ones are absent. */
-  keysById(ids: readonly string[]): Promise<Map<string, Buffer>>;
-  /** Deletes the subject's keys for good; returns false when there was none. */
+  /** The keys among these ids: a Buffer for a key that exists, null for an erased one (its tombstone), absent when
+   * the store knows nothing of it (a lost or older key store: an error, never an erasure). */
+  keysById(ids: readonly string[]): Promise<Map<string, Buffer | null>>;
+  /** True when the store has never held a key nor erased one: a new or missing store. */
+  isEmpty(): Promise<boolean>;
+  /** Deletes the subject's keys for good, keeping a tombstone per key id; returns false when there was none. */
   erase(subject: string): Promise<boolean>;
   close(): Promise<void>;
 }

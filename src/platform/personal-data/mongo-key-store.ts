@@ -4,6 +4,7 @@ import { DataKey, KeyStore, SubjectErasedError } from './key-store.port';
 
 const KEYS = '_data_keys';
 const ERASED = '_erased_subjects';
+const ERASED_KEYS = '_erased_keys';
 const DEFAULT_DATABASE = 'suara-warga';
 
 interface KeyRecord {
@@ -76,13 +77,29 @@ export class MongoKeyStore implements KeyStore {
     return dataKey(record);
   }
 
-  async keysById(ids: readonly string[]): Promise<Map<string, Buffer>> {
+  async keysById(ids: readonly string[]): Promise<Map<string, Buffer | null>> {
     if (ids.length === 0) return new Map();
-    const records = await this.db
-      .collection<KeyRecord>(KEYS)
-      .find({ _id: { $in: [...ids] } })
-      .toArray();
-    return new Map(records.map((record) => [record._id, bytes(record.key)]));
+    const [records, tombstones] = await Promise.all([
+      this.db
+        .collection<KeyRecord>(KEYS)
+        .find({ _id: { $in: [...ids] } })
+        .toArray(),
+      this.db
+        .collection<ErasedRecord>(ERASED_KEYS)
+        .find({ _id: { $in: [...ids] } })
+        .toArray(),
+    ]);
+    return new Map<string, Buffer | null>([
+      ...tombstones.map((t) => [t._id, null] as const),
+      ...records.map((record) => [record._id, bytes(record.key)] as const),
+    ]);
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const counts = await Promise.all(
+      [KEYS, ERASED_KEYS, ERASED].map((name) => this.db.collection(name).countDocuments({}, { limit: 1 })),
+    );
+    return counts.every((count) => count === 0);
   }
 
   async erase(subject: string): Promise<boolean> {
@@ -93,6 +110,15 @@ export class MongoKeyStore implements KeyStore {
       if (!isDuplicateKey(error)) throw error;
     }
     const keys = this.db.collection<KeyRecord>(KEYS);
+    // A tombstone per key id before the key goes: a key that is absent without one reads as lost, not erased.
+    const doomed = await keys.find({ subject }, { projection: { _id: 1 } }).toArray();
+    if (doomed.length > 0) {
+      await this.db.collection<ErasedRecord>(ERASED_KEYS).bulkWrite(
+        doomed.map(({ _id }) => ({
+          updateOne: { filter: { _id }, update: { $setOnInsert: { erasedAt: new Date() } }, upsert: true },
+        })),
+      );
+    }
     // Overwritten before deletion, so the storage engine's freed pages do not keep the key (best effort: the
     // server's journal and backups are the operator's to rotate).
     await keys.updateMany({ subject }, { $set: { key: new Binary(Buffer.alloc(32)) } });

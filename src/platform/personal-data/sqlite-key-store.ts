@@ -14,7 +14,8 @@ export class SqliteKeyStore implements KeyStore {
     this.db.pragma('secure_delete = ON');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS data_keys (id TEXT PRIMARY KEY, subject TEXT NOT NULL UNIQUE, key BLOB NOT NULL, created_at TEXT NOT NULL);
-      CREATE TABLE IF NOT EXISTS erased_subjects (subject TEXT PRIMARY KEY, erased_at TEXT NOT NULL);`);
+      CREATE TABLE IF NOT EXISTS erased_subjects (subject TEXT PRIMARY KEY, erased_at TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS erased_keys (id TEXT PRIMARY KEY, erased_at TEXT NOT NULL);`);
     this.statements = {
       bySubject: this.db.prepare<[string], { id: string; key: Buffer }>(
         'SELECT id, key FROM data_keys WHERE subject = ?',
@@ -26,6 +27,12 @@ export class SqliteKeyStore implements KeyStore {
         'SELECT subject FROM erased_subjects WHERE subject = ?',
       ),
       erase: this.db.prepare('DELETE FROM data_keys WHERE subject = ?'),
+      keyTombstones: this.db.prepare(
+        'INSERT OR IGNORE INTO erased_keys (id, erased_at) SELECT id, ? FROM data_keys WHERE subject = ?',
+      ),
+      anything: this.db.prepare<[], { found: number }>(
+        'SELECT EXISTS (SELECT 1 FROM data_keys) OR EXISTS (SELECT 1 FROM erased_keys) OR EXISTS (SELECT 1 FROM erased_subjects) AS found',
+      ),
       tombstone: this.db.prepare('INSERT OR IGNORE INTO erased_subjects (subject, erased_at) VALUES (?, ?)'),
     };
   }
@@ -38,19 +45,27 @@ export class SqliteKeyStore implements KeyStore {
     return this.statements.bySubject.get(subject)!;
   }
 
-  async keysById(ids: readonly string[]): Promise<Map<string, Buffer>> {
+  async keysById(ids: readonly string[]): Promise<Map<string, Buffer | null>> {
     if (ids.length === 0) return new Map();
+    const list = ids.map(() => '?').join(',');
     const rows = this.db
-      .prepare<string[], { id: string; key: Buffer }>(
-        `SELECT id, key FROM data_keys WHERE id IN (${ids.map(() => '?').join(',')})`,
+      .prepare<string[], { id: string; key: Buffer | null }>(
+        `SELECT id, key FROM data_keys WHERE id IN (${list})
+         UNION ALL SELECT id, NULL AS key FROM erased_keys WHERE id IN (${list})`,
       )
-      .all(...ids);
+      .all(...ids, ...ids);
     return new Map(rows.map((row) => [row.id, row.key]));
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return this.statements.anything.get()!.found === 0;
   }
 
   async erase(subject: string): Promise<boolean> {
     const erased = this.db.transaction(() => {
-      this.statements.tombstone.run(subject, new Date().toISOString());
+      const now = new Date().toISOString();
+      this.statements.tombstone.run(subject, now);
+      this.statements.keyTombstones.run(now, subject);
       return this.statements.erase.run(subject).changes > 0;
     })();
     // Moves the overwritten pages out of the write-ahead log too.

@@ -84,6 +84,20 @@ export function eventStoreContract(adapter: string, openConfig: () => EventStore
           reason: 'hash_mismatch',
         });
       });
+      it('drops top-level undefined fields before hashing, so the chain verifies after a round trip', async () => {
+        const stream = uniqueStream();
+        const optional = { ...testEvent('a', { parentAgencyId: undefined }) };
+        const withMetadata = {
+          ...testEvent('b'),
+          metadata: { ...testEvent('b').metadata, causationId: undefined },
+        };
+        await store.append(stream, [optional, withMetadata], 'no_stream');
+        await store.append(stream, [testEvent('c')], 1);
+        const events = await store.readStream(stream);
+        expect('parentAgencyId' in events[0].data).toBe(false);
+        expect('causationId' in events[1].metadata).toBe(false);
+        expect(findChainBreak(events)).toBeUndefined();
+      });
     });
 
     describe('concurrent appends (group commit)', () => {

@@ -34,9 +34,24 @@ export function keyStoreContract(adapter: string, open: () => Promise<KeyStore>)
       );
       expect(await keys.erase(subject)).toBe(true);
       const after = await keys.keysById([kept.id, doomed.id]);
-      expect(after.has(doomed.id)).toBe(false);
+      expect(after.get(doomed.id)).toBeNull();
       expect(after.get(kept.id)?.equals(kept.key)).toBe(true);
       expect(await keys.erase(subject)).toBe(false);
+    });
+
+    it('tells an erased key (tombstone) from a missing one (never held)', async () => {
+      const erasedSubject = randomUUID();
+      const erased = await keys.keyFor(erasedSubject);
+      await keys.erase(erasedSubject);
+      const unknownId = randomUUID();
+      const found = await keys.keysById([erased.id, unknownId]);
+      expect(found.get(erased.id)).toBeNull();
+      expect(found.has(unknownId)).toBe(false);
+    });
+
+    it('is not empty once it has held a key', async () => {
+      await keys.keyFor(randomUUID());
+      expect(await keys.isEmpty()).toBe(false);
     });
 
     it('refuses a new key for an erased subject', async () => {
