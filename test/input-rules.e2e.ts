@@ -63,6 +63,7 @@ describe('text rules, self-endorsement and unseen aspirations over HTTP (e2e)', 
       ['title', 'Jalan \ud800 rusak', 'surrogate'],
       ['body', 'Jalan rusak\u0007 sejak lama sekali dan berbahaya', 'U+0007'],
       ['body', 'Jalan rusak \u202d sejak lama sekali dan berbahaya', 'U+202D'],
+      ['groupId', 'kim\u0000kasongan', 'U+0000'],
     ])('refuses a submission whose %s is %j, naming the field', async (field, value, named) => {
       const response = await refused(() =>
         as.warga.post('/api/aspirations', roadComplaint({ [field]: value })),

@@ -8,7 +8,6 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -30,7 +29,7 @@ export class SubmitAspirationDto {
   @IsString() regionCode!: string;
   @IsIn(['public', 'confidential']) visibility!: 'public' | 'confidential';
   @IsBoolean() anonymous!: boolean;
-  @IsOptional() @IsString() @MaxLength(64) groupId?: string;
+  @IsOptional() @PlainText({ maxLength: 64 }) groupId?: string;
   @IsOptional() @ValidateNested() @Type(() => OnBehalfOfDto) onBehalfOf?: OnBehalfOfDto;
 }
 
