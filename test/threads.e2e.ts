@@ -60,7 +60,8 @@ describe('reading threads, inboxes and statistics (e2e)', () => {
         body: 'Jembatan akan diganti bulan depan.',
       }),
     );
-    await step(as.warga.post(`/api/aspirations/${ids.road}/endorsements`));
+    // Two neighbours endorse the road: its submitter (warga) may not endorse their own aspiration.
+    await step(api.as('warga-3', 'citizen').post(`/api/aspirations/${ids.road}/endorsements`));
     await step(as.tetangga.post(`/api/aspirations/${ids.road}/endorsements`));
   });
   afterAll(() => running.close());

@@ -4,6 +4,7 @@ import { readState } from '../platform/commands/handle-command';
 import { EventLog } from '../platform/event-log/event-log';
 import { AspirationDecider } from './aspiration-decider.provider';
 import { AspirationCommand, AssignAspiration } from './domain/aspiration.commands';
+import { seenBy } from './domain/aspiration.guards';
 import { aspirationStream } from './domain/aspiration.streams';
 import { defaultAgencyFor, isCategory } from './domain/categories';
 
@@ -27,7 +28,9 @@ export async function resolveReferences(
       const routed =
         state.status !== 'none' && isCategory(state.category) ? defaultAgencyFor(state.category) : undefined;
       const agencyId = input.data.agencyId ?? routed ?? '';
-      if (state.status !== 'none') await requireAgency(log, agencyId, 'agencyId');
+      // Only for those who see it: for anyone else the aspiration does not exist, whatever the agency.
+      if (state.status !== 'none' && seenBy(state, input.metadata.actor))
+        await requireAgency(log, agencyId, 'agencyId');
       return { ...input, data: { agencyId } };
     }
     case 'ForwardAspiration':

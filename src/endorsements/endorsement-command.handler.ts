@@ -44,6 +44,7 @@ export class EndorsementCommandHandler implements ICommandHandler<ExecuteEndorse
   private async factsFor(aspirationId: string, context: CommandContext) {
     const state = await readState(this.log, this.aspirations, aspirationStream(aspirationId));
     if (state.status === 'none' || audienceOf(context.actor, state) === undefined) return null;
-    return { status: state.status, visibility: state.visibility };
+    const endorserIsSubmitter = state.submittedBy !== null && state.submittedBy === context.actor.id;
+    return { status: state.status, visibility: state.visibility, endorserIsSubmitter };
   }
 }

@@ -53,4 +53,4 @@ export function errorAck(error: unknown): LiveAck {
   return { ok: false, error: { code: problem.code, message, ...fieldOf(problem.errors?.[0]?.field) } };
 }
 
-const fieldOf = (field: string | undefined) => (field ? { field } : {});
+const fieldOf = (field: string | undefined) => (field === undefined ? {} : { field });

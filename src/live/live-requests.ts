@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength, validateSync } from 'class-validator';
+import { IsString, Matches, MaxLength, ValidateIf, validateSync } from 'class-validator';
+import { assertJsonShape } from '../platform/http/json-shape';
 import { RequestValidationError } from '../platform/http/request-validation.error';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
@@ -13,9 +14,14 @@ export class UnsubscribeRequest {
 }
 
 export class SubscribeRequest extends UnsubscribeRequest {
-  /** The last position the client saw: it receives what it missed since, then live changes. */
-  @IsOptional()
-  @IsString()
+  /**
+   * The last position the client saw: it receives what it missed since, then live changes. Absent means
+   * "from now"; null is refused by name rather than guessed at (a client sending it has lost its position).
+   */
+  @ValidateIf((request: SubscribeRequest) => request.since !== undefined)
+  @IsString({
+    message: 'since must be a position this API returned, as a string (omit it to start from now)',
+  })
   @Matches(/^(0|[1-9][0-9]{0,38})$/, { message: 'since must be a position this API returned' })
   since?: string;
 }
@@ -25,6 +31,8 @@ const isPlainObject = (value: unknown): value is object =>
 
 /** Checks a client payload like an HTTP body: named fields, nothing unknown; throws a validation error. */
 export function parseRequest<T extends object>(type: new () => T, body: unknown): T {
+  // Before class-transformer, which recurses (overflowing the stack on deep input) and trips on prototype keys.
+  assertJsonShape(body);
   if (!isPlainObject(body))
     throw new RequestValidationError([{ field: 'topic', message: 'send an object like {"topic": "feed"}' }]);
   const request = plainToInstance(type, body);

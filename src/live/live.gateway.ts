@@ -1,4 +1,4 @@
-import { Inject } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace } from 'socket.io';
 import { bearerTokenOf } from '../platform/auth/bearer';
@@ -11,6 +11,10 @@ import { parseRequest, SubscribeRequest, UnsubscribeRequest } from './live-reque
 import { LiveSocket } from './live-socket';
 import { TokenBucket } from './token-bucket';
 import { TopicAccess } from './topic-access';
+
+const logger = new Logger('LiveGateway');
+
+type MessageHandler = (body: unknown, respond: AckFn) => Promise<void> | void;
 
 /** Client messages are small: a topic and a position. */
 const MAX_MESSAGE_BYTES = 16 * 1024;
@@ -90,24 +94,36 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   // Bound here rather than with @SubscribeMessage, which would run the app-wide HTTP guard: a socket
   // authenticates once, at the handshake.
   handleConnection(socket: LiveSocket): void {
-    socket.on('subscribe', (...args: unknown[]) => void this.subscribe(socket, ...bodyAndAck(args)));
-    socket.on('unsubscribe', (...args: unknown[]) => this.unsubscribe(socket, ...bodyAndAck(args)));
+    this.handle(socket, 'subscribe', (body, respond) => this.subscribe(socket, body, respond));
+    this.handle(socket, 'unsubscribe', (body, respond) => this.unsubscribe(socket, body, respond));
   }
 
-  async subscribe(socket: LiveSocket, body: unknown, ack: AckFn | undefined): Promise<void> {
-    const respond = this.responder(socket, ack);
+  /**
+   * The one way a client message reaches a handler: whatever it throws, synchronously or not, becomes an
+   * error ack (logged once by errorAck when it is the server's fault), so no message can end the process.
+   */
+  private handle(socket: LiveSocket, event: string, handler: MessageHandler): void {
+    socket.on(event, (...args: unknown[]) => {
+      const [body, ack] = bodyAndAck(args);
+      const respond = this.responder(socket, ack);
+      new Promise<void>((resolve) => resolve(handler(body, respond))).catch((error: unknown) => {
+        try {
+          respond(errorAck(error));
+        } catch (failure) {
+          logger.error(failure instanceof Error ? failure.stack : String(failure));
+        }
+      });
+    });
+  }
+
+  async subscribe(socket: LiveSocket, body: unknown, respond: AckFn): Promise<void> {
     const subscriptions = socket.data.subscriptions;
-    let request: SubscribeRequest;
-    try {
-      request = parseRequest(SubscribeRequest, body);
-      if (!subscriptions.has(request.topic) && subscriptions.size >= this.config.maxSubscriptionsPerSocket)
-        throw new LiveRefusal(
-          'too_many_subscriptions',
-          `At most ${this.config.maxSubscriptionsPerSocket} subscriptions per connection`,
-        );
-    } catch (error) {
-      return respond(errorAck(error));
-    }
+    const request = parseRequest(SubscribeRequest, body);
+    if (!subscriptions.has(request.topic) && subscriptions.size >= this.config.maxSubscriptionsPerSocket)
+      throw new LiveRefusal(
+        'too_many_subscriptions',
+        `At most ${this.config.maxSubscriptionsPerSocket} subscriptions per connection`,
+      );
     const { topic } = request;
     const since = request.since === undefined ? undefined : BigInt(request.since);
     // Subscribing again replaces the subscription (and sends the backlog after the new `since`).
@@ -119,22 +135,17 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       Object.assign(subscription, await this.access.grant(socket.data.actor, topic, since));
     } catch (error) {
       if (subscriptions.get(topic) === subscription) subscriptions.delete(topic);
-      return respond(errorAck(error));
+      throw error;
     }
     this.tailer.join({ socket, subscription, since, respond });
   }
 
-  unsubscribe(socket: LiveSocket, body: unknown, ack: AckFn | undefined): void {
-    const respond = this.responder(socket, ack);
-    try {
-      const { topic } = parseRequest(UnsubscribeRequest, body);
-      const subscription = socket.data.subscriptions.get(topic);
-      socket.data.subscriptions.delete(topic);
-      if (subscription?.room) void socket.leave(subscription.room);
-      respond({ ok: true, topic, position: (this.tailer.position ?? 0n).toString() });
-    } catch (error) {
-      respond(errorAck(error));
-    }
+  unsubscribe(socket: LiveSocket, body: unknown, respond: AckFn): void {
+    const { topic } = parseRequest(UnsubscribeRequest, body);
+    const subscription = socket.data.subscriptions.get(topic);
+    socket.data.subscriptions.delete(topic);
+    if (subscription?.room) void socket.leave(subscription.room);
+    respond({ ok: true, topic, position: (this.tailer.position ?? 0n).toString() });
   }
 
   /** The ack, or for a client that sent none, a `problem` event when something went wrong. */

@@ -1,4 +1,4 @@
-import { AspirationForwarded, MessageHidden } from './aspiration.events';
+import { AspirationEvent, AspirationForwarded, MessageHidden } from './aspiration.events';
 import {
   at,
   citizen,
@@ -212,4 +212,43 @@ describe('HideMessage', () => {
       .when(hide('msg-2', facilitator, ' '))
       .thenError('invalid', 'invalid_reason', 'reason');
   });
+});
+
+// A command on an aspiration its sender may not see answers 404, exactly as a query would.
+describe('an aspiration the actor may not see', () => {
+  const confidential: AspirationEvent[] = history.inProgress.map((event) =>
+    event.type === 'AspirationSubmitted'
+      ? { ...event, data: { ...event.data, visibility: 'confidential' as const } }
+      : event,
+  );
+  const respond = (actor: typeof puprOfficial) =>
+    command('RespondToAspiration', { messageId: 'msg-9', body: 'Kami tangani.' }, actor, at.responded);
+  const reply = (actor: typeof citizen) =>
+    command('ReplyToAspiration', { messageId: 'msg-9', body: 'Terima kasih.' }, actor, at.responded);
+  const hide = (actor: typeof facilitator) =>
+    command('HideMessage', { messageId: 'msg-1', reason: 'Mengandung data pribadi' }, actor, at.responded);
+
+  it('does not exist for an official of another agency when confidential', () =>
+    given(confidential).when(respond(healthOfficial)).thenError('not_found', 'aspiration_not_found'));
+
+  it('is refused (403), not hidden, to an official of another agency when public', () =>
+    given(history.inProgress).when(respond(healthOfficial)).thenError('forbidden', 'assigned_official_only'));
+
+  it('does not exist for another citizen before verification, nor when confidential', () => {
+    given(history.submitted).when(reply(otherCitizen)).thenError('not_found', 'aspiration_not_found');
+    given(confidential).when(reply(otherCitizen)).thenError('not_found', 'aspiration_not_found');
+  });
+
+  it('is refused (403) to another citizen who can read it', () =>
+    given(history.inProgress).when(reply(otherCitizen)).thenError('forbidden', 'submitter_only'));
+
+  it('keeps the normal rules for facilitators, who see everything', () =>
+    given(confidential)
+      .when(hide(facilitator))
+      .then([
+        {
+          type: 'MessageHidden',
+          data: { messageId: 'msg-1', reason: 'Mengandung data pribadi', hiddenAt: at.responded },
+        },
+      ]));
 });

@@ -198,10 +198,16 @@ describe('EscalateAspiration: response', () => {
 });
 
 describe('EscalateAspiration: who and which stage', () => {
-  it.each([citizen, puprOfficial])('is for the platform or a facilitator, not %o', (actor) => {
+  it('is for the platform or a facilitator, not the submitter', () => {
     given(history.submitted)
-      .when(escalate('verification', null, at.resolved, actor))
+      .when(escalate('verification', null, at.resolved, citizen))
       .thenError('forbidden', 'system_or_facilitator_only');
+  });
+
+  it('does not exist for an official before it is verified', () => {
+    given(history.submitted)
+      .when(escalate('verification', null, at.resolved, puprOfficial))
+      .thenError('not_found', 'aspiration_not_found');
   });
 
   it('names an unknown stage', () => {

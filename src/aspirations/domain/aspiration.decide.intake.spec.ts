@@ -12,6 +12,7 @@ import {
   given,
   history,
   KASONGAN_BARU,
+  otherCitizen,
   puprOfficial,
   submitted,
   system,
@@ -176,8 +177,13 @@ describe('VerifyAspiration', () => {
       .then([{ type: 'AspirationVerified', data: { verifiedAt: at.verified } }]);
   });
 
-  it.each([citizen, puprOfficial, system])('is for facilitators only, not %o', (actor) => {
+  it.each([citizen, system])('is for facilitators only, not %o', (actor) => {
     given(history.submitted).when(verify(actor)).thenError('forbidden', 'facilitator_only');
+  });
+
+  // Before verification only its submitter, facilitators and auditors see it: to anyone else it does not exist.
+  it.each([otherCitizen, puprOfficial, admin])('does not exist for %o', (actor) => {
+    given(history.submitted).when(verify(actor)).thenError('not_found', 'aspiration_not_found');
   });
 });
 

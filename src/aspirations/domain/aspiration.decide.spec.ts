@@ -1,3 +1,4 @@
+import { audienceOf } from '../aspiration-access';
 import { Actor } from '../../platform/domain/decider';
 import { DomainError } from '../../platform/domain/domain-errors';
 import { AspirationCommand } from './aspiration.commands';
@@ -27,6 +28,11 @@ const histories: Record<AspirationStatus, AspirationEvent[]> = {
   closed: history.closed,
 };
 const statuses = Object.keys(histories) as AspirationStatus[];
+/** Whether the actor may see an aspiration in this status (nothing to see before submission). */
+const seenBy = (actor: Actor, status: AspirationStatus): boolean => {
+  const state = histories[status].reduce(decider.evolve, decider.initialState);
+  return actor.role === 'system' || state.status === 'none' || audienceOf(actor, state) !== undefined;
+};
 const afterEveryDeadline = '2026-01-21T01:00:00.000Z'; // past verification and follow-up, inside the reopen window
 
 interface Row {
@@ -170,12 +176,14 @@ describe('aspiration lifecycle', () => {
 
   it.each(refusedCases)('%s is refused when %s', (_label, status, row) => {
     const then = given(histories[status]).when(row.command);
-    if (status === 'none') then.thenError('not_found', 'aspiration_not_found');
+    if (status === 'none' || !seenBy(row.command.metadata.actor, status))
+      then.thenError('not_found', 'aspiration_not_found');
     else if (row.command.type === 'SubmitAspiration') then.thenError('conflict', 'aspiration_already_exists');
     else then.thenError('conflict', 'invalid_transition');
   });
 
-  // Auditors read everything and admins manage accounts; neither takes part in a conversation.
+  // Auditors read everything and admins manage accounts; neither takes part in a conversation. An admin
+  // sees no unpublished thread, so for them it does not exist.
   it.each(
     allowedCases.flatMap(([name, status, row]) =>
       [auditor, admin].map((actor) => [name, status, actor, row] as const),
@@ -190,6 +198,6 @@ describe('aspiration lifecycle', () => {
       caught = error;
     }
     expect(caught).toBeInstanceOf(DomainError);
-    expect((caught as DomainError).kind).toBe('forbidden');
+    expect((caught as DomainError).kind).toBe(seenBy(actor, status) ? 'forbidden' : 'not_found');
   });
 });

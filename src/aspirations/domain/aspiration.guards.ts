@@ -1,4 +1,5 @@
 import { Actor, agencyOfOfficial } from '../../platform/domain/decider';
+import { audienceOf } from '../aspiration-access';
 import { DomainError } from '../../platform/domain/domain-errors';
 import { aspirationErrors } from './aspiration.errors';
 import {
@@ -10,10 +11,15 @@ import {
 
 // Checks run in one order everywhere: exists (404), may act (403), status (409), input (400).
 
-export function existing(state: AspirationState): ExistingAspiration {
-  if (state.status === 'none') throw aspirationErrors.notFound();
+/** Exists for this actor: one they may not see answers 404 as in queries, so a command reveals nothing either. */
+export function existing(state: AspirationState, actor: Actor): ExistingAspiration {
+  if (state.status === 'none' || !seenBy(state, actor)) throw aspirationErrors.notFound();
   return state;
 }
+
+// The scheduler acts on deadlines of threads nobody has published yet.
+export const seenBy = (state: ExistingAspiration, actor: Actor): boolean =>
+  actor.role === 'system' || audienceOf(actor, state) !== undefined;
 
 export function inStatus<S extends ExistingAspiration['status']>(
   state: ExistingAspiration,

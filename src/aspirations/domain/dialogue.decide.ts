@@ -33,7 +33,7 @@ export function forward(
 ): AspirationEvent[] {
   const { actor, now } = command.metadata;
   const action = 'forward an aspiration';
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   requireOfficialOrFacilitator(actor, action);
   const current = inStatus(aspiration, 'forward', ['in_progress']);
   requireAssignedOfficialOrFacilitator(current, actor, action);
@@ -57,7 +57,7 @@ export function respond(
   deps: AspirationDeps,
 ): AspirationEvent[] {
   const { actor, now } = command.metadata;
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   const officialOf = agencyOfOfficial(actor.role);
   if (officialOf === undefined) throw errors.assignedOfficialOnly('respond');
   const current = inStatus(aspiration, 'respond to', ['in_progress']);
@@ -77,7 +77,7 @@ export function respond(
 
 export function reply(command: ReplyToAspiration, state: AspirationState): AspirationEvent[] {
   const { actor, now } = command.metadata;
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   requireSubmitter(aspiration, actor, 'reply');
   const current = inStatus(aspiration, 'reply to', ['in_progress']);
   const messageId = newMessageId(current, command.data.messageId);
@@ -89,7 +89,7 @@ export function reply(command: ReplyToAspiration, state: AspirationState): Aspir
 export function hideMessage(command: HideMessage, state: AspirationState): AspirationEvent[] {
   const { actor, now } = command.metadata;
   const { messageId } = command.data;
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   requireFacilitator(actor, 'hide a message');
   if (!Object.hasOwn(aspiration.messages, messageId)) throw errors.messageNotFound(messageId);
   if (aspiration.messages[messageId].hidden) throw errors.messageAlreadyHidden(messageId);

@@ -52,7 +52,7 @@ export function escalate(
   deps: AspirationDeps,
 ): AspirationEvent[] {
   const { actor } = command.metadata;
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   if (actor.role !== 'system' && actor.role !== 'facilitator') {
     throw errors.systemOrFacilitatorOnly('escalate an aspiration');
   }

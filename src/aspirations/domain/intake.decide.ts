@@ -93,14 +93,14 @@ export function submit(
 }
 
 export function verify(command: VerifyAspiration, state: AspirationState): AspirationEvent[] {
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   requireFacilitator(command.metadata.actor, 'verify an aspiration');
   inStatus(aspiration, 'verify', ['submitted']);
   return [{ type: 'AspirationVerified', data: { verifiedAt: command.metadata.now.toISOString() } }];
 }
 
 export function reject(command: RejectAspiration, state: AspirationState): AspirationEvent[] {
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   requireFacilitator(command.metadata.actor, 'reject an aspiration');
   inStatus(aspiration, 'reject', ['submitted']);
   const reason = reasonText(command.data.reason);
@@ -114,7 +114,7 @@ export function assign(
   deps: AspirationDeps,
 ): AspirationEvent[] {
   const { now, actor } = command.metadata;
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   requireFacilitator(actor, 'assign an aspiration');
   inStatus(aspiration, 'assign', ['verified']);
   const agencyId = agencyIdText(command.data.agencyId, 'agencyId');

@@ -23,7 +23,7 @@ export function resolve(
   deps: AspirationDeps,
 ): AspirationEvent[] {
   const { actor, now } = command.metadata;
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   requireOfficialOrFacilitator(actor, 'resolve an aspiration');
   const current = inStatus(aspiration, 'resolve', ['in_progress']);
   requireAssignedOfficialOrFacilitator(current, actor, 'resolve an aspiration');
@@ -38,7 +38,7 @@ export function resolve(
 export function rate(command: RateAspiration, state: AspirationState): AspirationEvent[] {
   const { actor, now } = command.metadata;
   const { rating, comment } = command.data;
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   requireSubmitter(aspiration, actor, 'rate');
   const done = inStatus(aspiration, 'rate', ['resolved', 'closed']);
   if (done.rating !== null) throw errors.alreadyRated();
@@ -59,7 +59,7 @@ export function reopen(
   deps: AspirationDeps,
 ): AspirationEvent[] {
   const { actor, now } = command.metadata;
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   requireSubmitter(aspiration, actor, 'reopen');
   const done = inStatus(aspiration, 'reopen', ['resolved', 'closed']);
   if (hasPassed(now, done.reopenUntil)) throw errors.reopenWindowClosed(done.reopenUntil);
@@ -84,7 +84,7 @@ export function close(
 ): AspirationEvent[] {
   const { actor, now } = command.metadata;
   const { reason } = command.data;
-  const aspiration = existing(state);
+  const aspiration = existing(state, command.metadata.actor);
   if (!CLOSE_REASONS.includes(reason)) throw errors.invalidCloseReason();
   requireMayClose(reason, aspiration, actor);
   const open = inStatus(aspiration, 'close', ['in_progress', 'resolved']);

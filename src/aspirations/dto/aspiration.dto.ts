@@ -1,4 +1,5 @@
 import { Type } from 'class-transformer';
+import { PlainText } from '../../platform/text/plain-text';
 import {
   IsBoolean,
   IsIn,
@@ -7,35 +8,35 @@ import {
   IsString,
   Matches,
   Max,
-  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
 
 // Shapes only: the domain decides the rules of content (lengths, known categories and regions) and names the field.
+// Free text passes @PlainText (docs/api.md, "Text"): one-line titles and names, multiline bodies and reasons.
 
 const AGENCY_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export class OnBehalfOfDto {
-  @IsString() @MaxLength(200) name!: string;
-  @IsOptional() @IsString() @MaxLength(200) contact?: string;
+  @PlainText({ maxLength: 200, visible: true }) name!: string;
+  @IsOptional() @PlainText({ maxLength: 200 }) contact?: string;
 }
 
 export class SubmitAspirationDto {
-  @IsString() title!: string;
-  @IsString() body!: string;
+  @PlainText({ visible: true }) title!: string;
+  @PlainText({ multiline: true, visible: true }) body!: string;
   @IsString() category!: string;
   @IsString() regionCode!: string;
   @IsIn(['public', 'confidential']) visibility!: 'public' | 'confidential';
   @IsBoolean() anonymous!: boolean;
-  @IsOptional() @IsString() @MaxLength(64) groupId?: string;
+  @IsOptional() @PlainText({ maxLength: 64 }) groupId?: string;
   @IsOptional() @ValidateNested() @Type(() => OnBehalfOfDto) onBehalfOf?: OnBehalfOfDto;
 }
 
 export class EmptyDto {}
 
 export class ReasonDto {
-  @IsString() reason!: string;
+  @PlainText({ multiline: true, visible: true }) reason!: string;
 }
 
 export class AssignDto {
@@ -45,20 +46,20 @@ export class AssignDto {
 
 export class ForwardDto {
   @IsString() @Matches(AGENCY_ID) toAgencyId!: string;
-  @IsString() reason!: string;
+  @PlainText({ multiline: true, visible: true }) reason!: string;
 }
 
 export class MessageDto {
-  @IsString() body!: string;
+  @PlainText({ multiline: true, visible: true }) body!: string;
 }
 
 export class ResolveDto {
-  @IsString() summary!: string;
+  @PlainText({ multiline: true, visible: true }) summary!: string;
 }
 
 export class RatingDto {
   @IsInt() @Min(1) @Max(5) rating!: number;
-  @IsOptional() @IsString() @MaxLength(1000) comment?: string;
+  @IsOptional() @PlainText({ multiline: true, maxLength: 1000 }) comment?: string;
 }
 
 export class EscalateDto {

@@ -1,5 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { PlainText } from '../../platform/text/plain-text';
 import { ThreadStatus } from '../read-models/thread.document';
 
 const STATUSES: ThreadStatus[] = ['submitted', 'verified', 'rejected', 'in_progress', 'resolved', 'closed'];
@@ -26,7 +27,7 @@ export class ListThreadsDto extends PageDto {
   region?: string;
   @IsOptional() @IsString() @MaxLength(64) agencyId?: string;
   @IsOptional() @IsString() @MaxLength(64) groupId?: string;
-  @IsOptional() @IsString() @MaxLength(200) q?: string;
+  @IsOptional() @PlainText({ maxLength: 200 }) q?: string;
   @IsOptional() @IsIn(THREAD_SORTS) sort?: ThreadSort;
 }
 

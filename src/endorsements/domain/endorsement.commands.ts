@@ -4,6 +4,8 @@ import { Command } from '../../platform/domain/decider';
 export interface EndorsedAspirationFacts {
   status: string;
   visibility: 'public' | 'confidential';
+  /** The endorser submitted it: endorsing one's own aspiration would only inflate it. */
+  endorserIsSubmitter: boolean;
 }
 
 /** The endorsing citizen is the command's actor. */

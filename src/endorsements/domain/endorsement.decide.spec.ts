@@ -16,7 +16,11 @@ const KNOWN_DIGEST = 'efc34b2377f5b3dea5b159319344353f';
 
 const given = givenEvents(endorsementDecider);
 
-const verified: EndorsedAspirationFacts = { status: 'verified', visibility: 'public' };
+const verified: EndorsedAspirationFacts = {
+  status: 'verified',
+  visibility: 'public',
+  endorserIsSubmitter: false,
+};
 const endorse = (
   aspiration: EndorsedAspirationFacts | null = verified,
   metadata = asCitizen,
@@ -42,7 +46,7 @@ describe('EndorseAspiration', () => {
 
   it.each(['verified', 'in_progress', 'resolved', 'closed'])('endorses a public %s aspiration', (status) =>
     given()
-      .when(endorse({ status, visibility: 'public' }))
+      .when(endorse({ ...verified, status }))
       .then(nowEndorsed),
   );
 
@@ -56,14 +60,24 @@ describe('EndorseAspiration', () => {
 
   it('refuses a confidential aspiration', () =>
     given()
-      .when(endorse({ status: 'verified', visibility: 'confidential' }))
+      .when(endorse({ ...verified, visibility: 'confidential' }))
       .thenFails('conflict', 'aspiration_confidential'));
 
   it.each(['submitted', 'rejected', 'unknown'])('refuses a %s aspiration', (status) =>
     given()
-      .when(endorse({ status, visibility: 'public' }))
+      .when(endorse({ ...verified, status }))
       .thenFails('conflict', 'aspiration_not_verified'),
   );
+
+  it('refuses the submitter endorsing their own aspiration', () =>
+    given()
+      .when(endorse({ ...verified, endorserIsSubmitter: true }))
+      .thenFails('forbidden', 'own_aspiration'));
+
+  it('refuses the submitter even before verification, as the one who may see it', () =>
+    given()
+      .when(endorse({ ...verified, status: 'submitted', endorserIsSubmitter: true }))
+      .thenFails('forbidden', 'own_aspiration'));
 
   it('refuses a blank aspiration id', () =>
     given()

@@ -27,6 +27,7 @@ function endorseAspiration(
   // The handler reads these facts from the aspiration's stream: the write side never reads read models.
   const { aspiration } = data;
   if (aspiration === null) throw endorsementErrors.aspirationNotFound();
+  if (aspiration.endorserIsSubmitter) throw endorsementErrors.ownAspiration();
   if (aspiration.visibility !== 'public') throw endorsementErrors.confidential();
   if (!ENDORSABLE_STATUSES.includes(aspiration.status)) throw endorsementErrors.notVerified();
   if (state.status === 'endorsed') throw endorsementErrors.alreadyEndorsed();

@@ -6,6 +6,7 @@ export const endorsementErrors = {
   missingAspirationId: () =>
     invalid('missing_aspiration_id', 'The aspiration id is required', 'aspirationId'),
   aspirationNotFound: () => notFound('aspiration_not_found', 'The aspiration does not exist'),
+  ownAspiration: () => forbidden('own_aspiration', 'You cannot endorse an aspiration you submitted'),
   confidential: () => conflict('aspiration_confidential', 'A confidential aspiration cannot be endorsed'),
   notVerified: () =>
     conflict('aspiration_not_verified', 'An aspiration can be endorsed once a facilitator has verified it'),

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 
 /** What a request that arrives during shutdown gets: 503 and a hint to retry (another instance, or this one restarted). */
 const SHUTTING_DOWN = {
-  type: 'about:blank',
+  type: 'https://suara-warga.id/problems/shutting_down',
   title: 'Service Unavailable',
   status: 503,
+  code: 'shutting_down',
   detail: 'This instance is shutting down; retry in a moment',
 };
 

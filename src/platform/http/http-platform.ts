@@ -1,4 +1,7 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
+import { assertJsonShape } from './json-shape';
 import { answerUnlistedMethodsWith405 } from './method-not-allowed';
 
 /** Larger bodies are refused with 413: an aspiration's text is at most 5,000 characters. */
@@ -9,8 +12,33 @@ const BODY_LIMIT = 64 * 1024;
  * refused with 415 before anything reads it, so a body is never half-understood.
  */
 export function createHttpAdapter(): FastifyAdapter {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT });
-  adapter.getInstance().removeContentTypeParser(['text/plain']);
-  answerUnlistedMethodsWith405(adapter.getInstance());
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, clientErrorHandler: answerClientError });
+  const fastify = adapter.getInstance();
+  fastify.removeContentTypeParser(['text/plain']);
+  // Every JSON body, before validation: class-transformer recurses, so deep nesting would overflow the stack.
+  fastify.addHook('preValidation', async (request) => assertJsonShape(request.body));
+  answerUnlistedMethodsWith405(fastify);
   return adapter;
+}
+
+/**
+ * A request Node's HTTP parser refused before any route saw it (headers or URL too large, malformed):
+ * answered as problem details like every other refusal.
+ */
+function answerClientError(error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, code] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'headers_too_large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'request_timeout']
+        : [400, 'malformed_request'];
+  const title = STATUS_CODES[status] ?? 'Error';
+  const body = JSON.stringify({ type: `https://suara-warga.id/problems/${code}`, status, code, title });
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${title}\r\nContent-Type: application/problem+json\r\n` +
+        `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(error);
 }

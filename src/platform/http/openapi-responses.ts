@@ -36,8 +36,11 @@ export class ProblemView {
   @ApiPropertyOptional({ description: 'A human-readable explanation (English)' })
   detail?: string;
 
-  @ApiProperty({ description: 'The request path', example: '/api/aspirations' })
-  instance!: string;
+  @ApiPropertyOptional({
+    description: 'The request path (absent when the HTTP request itself could not be parsed)',
+    example: '/api/aspirations',
+  })
+  instance?: string;
 
   @ApiPropertyOptional({ description: 'Same as the X-Correlation-Id header' })
   correlationId?: string;

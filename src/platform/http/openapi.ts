@@ -27,6 +27,9 @@ function completeOperation(operation: Operation, route: RouteFacts, schemas: Sch
     operation.security = [{ bearer: [] }];
     operation.responses['401'] ??= problemResponse('No bearer token, or an invalid or expired one');
   }
+  // Node's HTTP parser refuses these before any route runs, so every route can answer them.
+  operation.responses['400'] ??= problemResponse('The HTTP request itself is malformed');
+  operation.responses['431'] ??= problemResponse('The URL or headers are over 16 KiB');
   operation.responses['500'] ??= problemResponse('A bug; the details are only in the log');
   operation.responses['503'] ??= problemResponse('Storage cannot serve this now; retry later', RETRY_AFTER);
   // The validation pipe reads a missing body as {}: one without required fields may be left out.
