@@ -1,6 +1,9 @@
 // npm run projections:rebuild -- <name>: rebuilds a read model into fresh collections and swaps it in.
+import { appConfigFromEnv } from '../src/app-config';
 import { personalDataPolicy } from '../src/personal-data-policy';
-import { configFromEnv } from '../src/platform/config';
+import { prepareDataDir, StartupRefusal } from '../src/platform/data-dir';
+import { KeyStoreMismatchError } from '../src/platform/integrity/integrity-errors';
+import { checkKeyStoreMatchesLog } from '../src/platform/integrity/storage-consistency';
 import { createLogger } from '../src/platform/logging/logger';
 import { closeStorage, openStorage } from '../src/platform/storage';
 import { projectionNamed } from './index';
@@ -17,12 +20,22 @@ function drawProgress({ position, head, events }: RebuildProgress, started: numb
   );
 }
 
+function projectionNamedOrRefuse(name: string) {
+  try {
+    return projectionNamed(name);
+  } catch (error) {
+    throw new StartupRefusal((error as Error).message);
+  }
+}
+
 async function main(): Promise<void> {
   const name = process.argv[2];
-  if (!name) throw new Error('Usage: npm run projections:rebuild -- <projection name>');
-  const projection = projectionNamed(name);
-  const config = configFromEnv();
+  if (!name) throw new StartupRefusal('Usage: npm run projections:rebuild -- <projection name>');
+  const projection = projectionNamedOrRefuse(name);
+  const config = appConfigFromEnv();
+  prepareDataDir(config.dataDir);
   const storage = openStorage(config, personalDataPolicy);
+  await checkKeyStoreMatchesLog(storage.events, storage.keys);
   const crashAfter = process.env.SUARA_CRASH_AFTER_EVENTS;
   const started = Date.now();
   const generation = await rebuild(
@@ -49,7 +62,9 @@ async function main(): Promise<void> {
   await closeStorage(storage);
 }
 
-main().catch((error) => {
-  process.stderr.write(`\n${error?.stack ?? error}\n`);
+main().catch((error: Error) => {
+  // Operator mistakes get one line; anything else is a bug and keeps its stack.
+  const known = error instanceof StartupRefusal || error instanceof KeyStoreMismatchError;
+  process.stderr.write(`\n${known ? error.message : (error?.stack ?? error)}\n`);
   process.exit(1);
 });

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 
-// Imports point one way (ARCHITECTURE.md): the platform knows no feature, and src/ knows no projection but in the
+// Imports point one way (projections/README.md): the platform knows no feature, and src/ knows no projection but in the
 // composition root, src/main.ts, which puts the API and the read side together.
 const SRC = __dirname;
 const PLATFORM = join(SRC, 'platform');

@@ -1,4 +1,4 @@
-// The one entry point, and the composition root: the only file in src/ that imports projections/ (ARCHITECTURE.md:
+// The one entry point, and the composition root: the only file in src/ that imports projections/ (projections/README.md:
 // src/ never does otherwise), because it is where the API and the read side are put together.
 //   node dist/src/main.js                     the API and every projection in one process (`npm start`)
 //   node dist/src/main.js --api-only          the API alone (more instances behind a load balancer)

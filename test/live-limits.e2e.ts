@@ -108,6 +108,15 @@ describe('live updates: slow and hostile clients (e2e)', () => {
     expect(await client.subscribe('region:62.71')).toMatchObject({ ok: true });
   });
 
+  it('tells a client that sends no acknowledgement callback that it was rate-limited', async () => {
+    const client = await connect();
+    const problems: LiveError[] = [];
+    client.socket.on('problem', (problem: LiveError) => problems.push(problem));
+    for (let i = 0; i < 12; i++) client.socket.emit('unsubscribe', { topic: 'feed' });
+    await waitFor(() => problems.length >= 2, 'two rate_limited problems');
+    expect(problems.slice(0, 2)).toEqual(Array(2).fill(expect.objectContaining({ code: 'rate_limited' })));
+  });
+
   it('rate-limits messages, and disconnects a client that keeps flooding', async () => {
     const burst = await connect();
     const acks = await Promise.all(Array.from({ length: 12 }, () => burst.unsubscribe('feed')));

@@ -95,10 +95,10 @@ export class ProjectionRunner {
       try {
         await this.tick();
       } catch (error) {
-        // Without a renewed lease another instance may take over: stop projecting until renewal succeeds.
+        // Without a renewed lease (or after a failed automatic rebuild) stop projecting until a tick succeeds.
         this.deps.logger.error(
           { err: error, projection: this.projection.name },
-          'projection lease renewal failed',
+          'projection tick failed (lease renewal or automatic rebuild); not projecting until the next tick succeeds',
         );
         await this.unsubscribe().catch(() => undefined);
       }

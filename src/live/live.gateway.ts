@@ -87,7 +87,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       'rate_limited',
       `At most ${this.config.messagesPerSecond} messages a second`,
     );
-    if (typeof ack === 'function') ack(errorAck(refusal));
+    // Like every other refusal: the ack, or a `problem` event for a client that sent none.
+    this.responder(socket, typeof ack === 'function' ? (ack as AckFn) : undefined)(errorAck(refusal));
     if (verdict === 'exhausted') socket.disconnect(true);
   }
 
