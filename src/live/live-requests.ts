@@ -36,7 +36,11 @@ export function parseRequest<T extends object>(type: new () => T, body: unknown)
   if (!isPlainObject(body))
     throw new RequestValidationError([{ field: 'topic', message: 'send an object like {"topic": "feed"}' }]);
   const request = plainToInstance(type, body);
-  const errors = validateSync(request, { whitelist: true, forbidNonWhitelisted: true });
+  const errors = validateSync(request, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    stopAtFirstError: true,
+  });
   if (errors.length > 0) throw RequestValidationError.fromValidationErrors(errors);
   return request;
 }
