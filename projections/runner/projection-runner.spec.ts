@@ -235,12 +235,13 @@ function runnerSuite(adapter: string, newSpace: () => DocumentSpace): void {
       await caughtUp(projecting, 'the runner after the drop');
 
       expect(lines.some((line) => line.includes('projection subscription dropped; resuming'))).toBe(true);
-      // Health saw the stall while it lasted, and sees it cleared once the batch projected.
-      expect(reported).toEqual([
-        expect.stringMatching(/^error: Projection aspirations stalled: /),
-        'info: Projection aspirations runs again',
-      ]);
-      expect(integrity.problems()).toEqual([]);
+      // Health saw the stall while it lasted, and sees it cleared once the batch projected (the report follows
+      // the commit, so it is awaited; a lease lost under load clears it silently, hence at most one recovery line).
+      await waitFor(() => integrity.problems().length === 0, 'health to see the runner project again');
+      expect(reported[0]).toMatch(/^error: Projection aspirations stalled: /);
+      expect(reported.slice(1)).toEqual(
+        reported.length > 1 ? ['info: Projection aspirations runs again'] : [],
+      );
       // The batch that failed was projected again from the checkpoint, from the first event after it.
       const [firstAfter] = await events.readAll({ after: checkpoint, maxCount: 1 });
       const resumed = probe.commits.find((commit) => commit.checkpoint.position > checkpoint)!;
