@@ -1,18 +1,23 @@
-import { INestApplication, ValidationPipe } from '@nestjs/common';
+import { INestApplication, Module, ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { IoAdapter } from '@nestjs/platform-socket.io';
 import { AppConfig } from './app-config';
 import { AppModule } from './app.module';
 import { Clock, systemClock } from './platform/clock';
 import { HttpDrain } from './platform/http/http-drain';
 import { createHttpAdapter } from './platform/http/http-platform';
+import { LiveIoAdapter, secureHttp } from './platform/http/http-security';
 import { mountOpenApi } from './platform/http/openapi';
 import { ProblemDetailsFilter } from './platform/http/problem-details.filter';
 import { RequestValidationError } from './platform/http/request-validation.error';
 import { correlationMiddleware } from './platform/logging/correlation';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 import { requestLogging } from './platform/logging/request-logging';
+import { RateLimitModule } from './platform/throttling/rate-limit.module';
+
+/** The root: the HTTP edge (rate limits, first so floods are refused before any token is checked) and the app. */
+@Module({})
+class SuaraWarga {}
 
 /** Builds the whole platform for a configuration: main.ts and the end-to-end tests start it the same way. */
 export async function createApp(config: AppConfig, clock: Clock = systemClock): Promise<INestApplication> {
@@ -24,11 +29,15 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
         'Never expose this instance to the public.',
     );
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.with(config, clock),
-    createHttpAdapter(),
+    {
+      module: SuaraWarga,
+      imports: [RateLimitModule.with(config.rateLimits), AppModule.with(config, clock)],
+    },
+    createHttpAdapter(config.trustProxy ?? false),
     // Fastify's own JSON parser only: no form bodies, refused with 415 like any other non-JSON body.
     { logger: new PinoNestLogger(logger), bodyParser: false },
   );
+  await secureHttp(app, config.corsOrigins ?? []);
   app.use(correlationMiddleware);
   app.use(requestLogging(logger));
   app.useGlobalPipes(
@@ -43,7 +52,7 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
   // Lets src/main.ts finish requests in flight at shutdown; it owns the signals (no enableShutdownHooks).
   app.get(HttpDrain).install(app.getHttpAdapter().getInstance());
   // Socket.IO (/live) shares the HTTP server.
-  app.useWebSocketAdapter(new IoAdapter(app));
+  app.useWebSocketAdapter(new LiveIoAdapter(app, config.corsOrigins ?? []));
   mountOpenApi(app);
   return app;
 }

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { LiveAck } from '../src/live/live-protocol';
 import { LiveClient } from '../src/live/testing/live-client';
 import { EVENT_STORE, EventStore } from '../src/platform/event-store/event-store.port';
+import { ApiClient } from './support/api-client';
 import { hostileValue, nestedJson, positions, topics } from './support/hostile-values';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
 import { embeddedConfig } from './support/test-config';
@@ -126,6 +127,26 @@ describe('live updates: hostile messages never take the server down (e2e)', () =
     await stillAnswers();
   });
 
+  it('answers any reauthenticate payload with an ack, never an internal error, and keeps the session', async () => {
+    const token = await new ApiClient(running.url).tokenFor('warga-hostile', 'citizen');
+    const authenticated = await LiveClient.connect(running.url, { token });
+    try {
+      const payload = fc.oneof(liveValue, fc.record({ token: liveValue })).filter(fitsAMessage);
+      await fc.assert(
+        fc.asyncProperty(payload, async (body) => {
+          const ack = await authenticated.send('reauthenticate', body);
+          expect(ack.ok).toBe(false);
+          expectClientError(ack);
+        }),
+        { numRuns: RUNS },
+      );
+      expect(await authenticated.subscribe('feed')).toMatchObject({ ok: true });
+    } finally {
+      authenticated.close();
+    }
+    await stillAnswers();
+  });
+
   it('answers without an ack by emitting a problem, for any payload', async () => {
     const problems: unknown[] = [];
     client.socket.on('problem', (problem: unknown) => problems.push(problem));
@@ -143,7 +164,7 @@ describe('live updates: hostile messages never take the server down (e2e)', () =
     await stillAnswers();
   });
 
-  it.each(['subscribe', 'unsubscribe'])(
+  it.each(['subscribe', 'unsubscribe', 'reauthenticate'])(
     'refuses a 3,000-level %s payload as too deeply nested',
     async (event) => {
       const ack = await sendRaw(client, event, nestedJson(3_000));

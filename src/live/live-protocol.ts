@@ -20,13 +20,20 @@ export type LiveAck =
   | { readonly ok: true; readonly topic: string; readonly position: string; readonly refetch?: true }
   | { readonly ok: false; readonly error: LiveError };
 
-export type AckFn = (ack: LiveAck) => void;
+/** The answer to `reauthenticate`: the new expiry; with a new role, every subscription ended (resubscribe). */
+export interface ReauthenticatedAck {
+  readonly ok: true;
+  readonly expiresAt: string;
+  readonly subscriptionsEnded: number;
+}
+
+export type AckFn = (ack: LiveAck | ReauthenticatedAck) => void;
 
 /** Sent when a subscription ends without the client asking: its audience lost access (e.g. forwarded away). */
 export interface UnsubscribedMessage {
   readonly topic: string;
   readonly position: string;
-  readonly reason: 'access_changed';
+  readonly reason: 'access_changed' | 'role_changed';
 }
 
 /** A refusal of the live protocol itself (limits, cancelled requests), with its stable code. */

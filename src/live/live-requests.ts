@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { IsString, Matches, MaxLength, ValidateIf, validateSync } from 'class-validator';
 import { assertJsonShape } from '../platform/http/json-shape';
-import { RequestValidationError } from '../platform/http/request-validation.error';
+import { FieldProblem, RequestValidationError } from '../platform/http/request-validation.error';
 
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const AGENCY_ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
@@ -30,11 +30,15 @@ const isPlainObject = (value: unknown): value is object =>
   typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** Checks a client payload like an HTTP body: named fields, nothing unknown; throws a validation error. */
-export function parseRequest<T extends object>(type: new () => T, body: unknown): T {
+export function parseRequest<T extends object>(
+  type: new () => T,
+  body: unknown,
+  /** What a payload that is not an object is told, naming the field it most lacks. */
+  notAnObject: FieldProblem = { field: 'topic', message: 'send an object like {"topic": "feed"}' },
+): T {
   // Before class-transformer, which recurses (overflowing the stack on deep input) and trips on prototype keys.
   assertJsonShape(body);
-  if (!isPlainObject(body))
-    throw new RequestValidationError([{ field: 'topic', message: 'send an object like {"topic": "feed"}' }]);
+  if (!isPlainObject(body)) throw new RequestValidationError([notAnObject]);
   const request = plainToInstance(type, body);
   const errors = validateSync(request, {
     whitelist: true,

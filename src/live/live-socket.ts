@@ -16,6 +16,10 @@ export interface LiveSocketData {
   actor?: Actor;
   subscriptions: Map<string, Subscription>;
   bucket: TokenBucket;
+  /** Ends the session when the token expires (token-expiry.ts); none for anonymous sockets. */
+  expiry?: NodeJS.Timeout;
+  /** The token's expiry, read by the handshake and renewed by `reauthenticate`. */
+  expiresAt?: Date;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- event maps stay untyped: payloads are validated

@@ -2,14 +2,21 @@ import { Inject, Logger } from '@nestjs/common';
 import { OnGatewayConnection, OnGatewayInit, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
 import type { Namespace } from 'socket.io';
 import { bearerTokenOf } from '../platform/auth/bearer';
-import { TOKENS, Tokens } from '../platform/auth/tokens.port';
-import { Actor } from '../platform/domain/decider';
+import { TOKENS, Tokens, VerifiedToken } from '../platform/auth/tokens.port';
 import { ChangeTailer } from './change-tailer';
 import { LIVE_CONFIG, LiveConfig } from './live.config';
-import { AckFn, errorAck, LiveAck, LiveRefusal } from './live-protocol';
+import {
+  AckFn,
+  errorAck,
+  LiveAck,
+  LiveRefusal,
+  ReauthenticatedAck,
+  UnsubscribedMessage,
+} from './live-protocol';
 import { parseRequest, SubscribeRequest, UnsubscribeRequest } from './live-requests';
 import { LiveSocket } from './live-socket';
 import { TokenBucket } from './token-bucket';
+import { endSessionAtExpiry, ReauthenticateRequest } from './token-expiry';
 import { TopicAccess } from './topic-access';
 
 const logger = new Logger('LiveGateway');
@@ -62,17 +69,18 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   /** No token: anonymous, public topics only. A bad token is refused, not downgraded to anonymous. */
   private async authenticate(socket: LiveSocket): Promise<void> {
     const bearer = bearerOf(socket);
-    let actor: Actor | undefined;
+    let verified: VerifiedToken | undefined;
     if (bearer) {
-      actor = await this.tokens.verify(bearer);
-      if (!actor)
+      verified = await this.tokens.verifyWithExpiry(bearer);
+      if (!verified)
         throw Object.assign(new Error('The bearer token is invalid or expired'), {
           data: { code: 'invalid_token' },
         });
     }
     const { messagesPerSecond, messageBurst } = this.config;
     socket.data = {
-      actor,
+      actor: verified?.actor,
+      expiresAt: verified?.expiresAt,
       subscriptions: new Map(),
       bucket: new TokenBucket(messagesPerSecond, messageBurst, Date.now()),
     };
@@ -95,8 +103,12 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   // Bound here rather than with @SubscribeMessage, which would run the app-wide HTTP guard: a socket
   // authenticates once, at the handshake.
   handleConnection(socket: LiveSocket): void {
+    const { actor, expiresAt } = socket.data;
+    if (actor && expiresAt) endSessionAtExpiry(socket, { actor, expiresAt }, Date.now());
+    socket.on('disconnect', () => clearTimeout(socket.data.expiry));
     this.handle(socket, 'subscribe', (body, respond) => this.subscribe(socket, body, respond));
     this.handle(socket, 'unsubscribe', (body, respond) => this.unsubscribe(socket, body, respond));
+    this.handle(socket, 'reauthenticate', (body, respond) => this.reauthenticate(socket, body, respond));
   }
 
   /**
@@ -149,10 +161,53 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     respond({ ok: true, topic, position: (this.tailer.position ?? 0n).toString() });
   }
 
+  /**
+   * A fresh token before the current one expires: same actor only (another actor reconnects). A new role ends
+   * every subscription with `unsubscribed` (role_changed): the client resubscribes and access is checked anew.
+   */
+  async reauthenticate(socket: LiveSocket, body: unknown, respond: AckFn): Promise<void> {
+    const { token } = parseRequest(ReauthenticateRequest, body, {
+      field: 'token',
+      message: 'send an object like {"token": "<a fresh bearer token>"}',
+    });
+    const current = socket.data.actor;
+    if (!current)
+      throw new LiveRefusal(
+        'not_authenticated',
+        'This connection has no token to renew: reconnect with one',
+        'token',
+      );
+    const verified = await this.tokens.verifyWithExpiry(token.replace(/^Bearer\s+/i, '').trim());
+    if (!verified) throw new LiveRefusal('invalid_token', 'The token is invalid or expired', 'token');
+    if (verified.actor.id !== current.id)
+      throw new LiveRefusal(
+        'actor_mismatch',
+        'The token is for another actor: reconnect with it instead',
+        'token',
+      );
+    socket.data.actor = verified.actor;
+    socket.data.expiresAt = verified.expiresAt;
+    const ended = verified.actor.role === current.role ? 0 : this.endSubscriptions(socket);
+    endSessionAtExpiry(socket, verified, Date.now());
+    respond({ ok: true, expiresAt: verified.expiresAt.toISOString(), subscriptionsEnded: ended });
+  }
+
+  private endSubscriptions(socket: LiveSocket): number {
+    const position = (this.tailer.position ?? 0n).toString();
+    const subscriptions = [...socket.data.subscriptions.values()];
+    socket.data.subscriptions.clear();
+    for (const { topic, room } of subscriptions) {
+      if (room) void socket.leave(room);
+      const notice: UnsubscribedMessage = { topic, position, reason: 'role_changed' };
+      socket.emit('unsubscribed', notice);
+    }
+    return subscriptions.length;
+  }
+
   /** The ack, or for a client that sent none, a `problem` event when something went wrong. */
   private responder(socket: LiveSocket, ack: AckFn | undefined): AckFn {
     if (typeof ack === 'function') return ack;
-    return (response: LiveAck) => {
+    return (response: LiveAck | ReauthenticatedAck) => {
       if (!response.ok) socket.emit('problem', response.error);
     };
   }

@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
 import { DocumentStoreConfig } from './document-store/create-document-store';
 import { EventStoreConfig } from './event-store/create-event-store';
+import { corsOriginsFromEnv, trustProxyFromEnv, TrustProxy } from './http/http-security';
 import { KeyStoreConfig } from './personal-data/create-key-store';
+import { RateLimitSettings, rateLimitsFromEnv } from './throttling/rate-limits';
 
 /** The platform's own settings; features add theirs at the app root (src/app-config.ts). */
 export interface PlatformConfig {
@@ -15,6 +17,12 @@ export interface PlatformConfig {
   readonly tokenSecret?: string;
   /** Mounts POST /api/dev/tokens, which issues a token for any actor and role. Never in production. */
   readonly devTokens: boolean;
+  /** Per client address; unset buckets take their defaults (src/platform/throttling/rate-limits.ts). */
+  readonly rateLimits?: RateLimitSettings;
+  /** Which proxies' X-Forwarded-For names the client; none when unset. */
+  readonly trustProxy?: TrustProxy;
+  /** Origins of separately hosted web clients allowed by CORS; none when unset. */
+  readonly corsOrigins?: readonly string[];
 }
 
 /** The only NODE_ENV values (unset included) under which the development token issuer may be mounted. */
@@ -47,6 +55,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
       : { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') },
     tokenSecret: env.SUARA_TOKEN_SECRET,
     devTokens: env.SUARA_DEV_TOKENS === 'true',
+    rateLimits: rateLimitsFromEnv(env),
+    trustProxy: trustProxyFromEnv(env.SUARA_TRUST_PROXY),
+    corsOrigins: corsOriginsFromEnv(env.SUARA_CORS_ORIGINS),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
   };
 }

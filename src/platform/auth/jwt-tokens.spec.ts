@@ -29,6 +29,18 @@ describe('JWT bearer tokens', () => {
     expect(await tokens.verify('not a token')).toBeUndefined();
   });
 
+  it('tells when a token expires: its exp, to the second', async () => {
+    const before = Math.floor(Date.now() / 1000);
+    const token = await new JwtTokens(secret, '90s').issue({ id: 'citizen-1', role: 'citizen' });
+    const verified = await tokens.verifyWithExpiry(token);
+    expect(verified?.actor).toEqual({ id: 'citizen-1', role: 'citizen' });
+    const expiresS = verified!.expiresAt.getTime() / 1000;
+    expect(Number.isInteger(expiresS) && expiresS >= before + 90 && expiresS <= before + 91).toBe(true);
+    expect(
+      await tokens.verifyWithExpiry(await new JwtTokens(secret, '-1s').issue(verified!.actor)),
+    ).toBeUndefined();
+  });
+
   it('rejects a validly signed token whose role is not one of ours', async () => {
     const system = await new SignJWT({ role: 'system' })
       .setProtectedHeader({ alg: 'HS256' })

@@ -2,7 +2,7 @@ import { jwtVerify, SignJWT } from 'jose';
 import { Actor } from '../domain/decider';
 import { parseRole } from './roles';
 import { hasSoundTimes, isActorId } from './token-claims';
-import { Tokens } from './tokens.port';
+import { Tokens, VerifiedToken } from './tokens.port';
 
 const ISSUER = 'suara-warga';
 const AUDIENCE = 'suara-warga-api';
@@ -34,6 +34,10 @@ export class JwtTokens implements Tokens {
   }
 
   async verify(token: string): Promise<Actor | undefined> {
+    return (await this.verifyWithExpiry(token))?.actor;
+  }
+
+  async verifyWithExpiry(token: string): Promise<VerifiedToken | undefined> {
     try {
       const { payload } = await jwtVerify(token, this.key, {
         issuer: ISSUER,
@@ -43,7 +47,11 @@ export class JwtTokens implements Tokens {
       });
       const role = parseRole(payload.role);
       const sound = isActorId(payload.sub) && hasSoundTimes(payload, Date.now() / 1000);
-      return sound && role ? { id: payload.sub as string, role } : undefined;
+      if (!sound || !role) return undefined;
+      return {
+        actor: { id: payload.sub as string, role },
+        expiresAt: new Date((payload.exp as number) * 1000),
+      };
     } catch {
       return undefined;
     }

@@ -2,9 +2,17 @@ import { Actor } from '../domain/decider';
 
 export const TOKENS = Symbol('Tokens');
 
+/** A valid token: who it names, and until when it may be used. */
+export interface VerifiedToken {
+  readonly actor: Actor;
+  readonly expiresAt: Date;
+}
+
 /** Bearer tokens: the only source of who acts and in which role. */
 export interface Tokens {
   issue(actor: Actor): Promise<string>;
   /** The token's actor, or undefined when it is invalid, expired or not ours. */
   verify(token: string): Promise<Actor | undefined>;
+  /** As verify, with the expiry: a live connection ends when its token does. */
+  verifyWithExpiry(token: string): Promise<VerifiedToken | undefined>;
 }

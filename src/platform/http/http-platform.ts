@@ -1,6 +1,7 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import type { TrustProxy } from './http-security';
 import { assertJsonShape } from './json-shape';
 import { answerUnlistedMethodsWith405 } from './method-not-allowed';
 
@@ -11,14 +12,25 @@ const BODY_LIMIT = 64 * 1024;
  * Fastify, chosen by measurement (docs/http-platform.md). It parses JSON only: every other media type is
  * refused with 415 before anything reads it, so a body is never half-understood.
  */
-export function createHttpAdapter(): FastifyAdapter {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT, clientErrorHandler: answerClientError });
+export function createHttpAdapter(trustProxy: TrustProxy = false): FastifyAdapter {
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT,
+    clientErrorHandler: answerClientError,
+    // request.ip (rate limits, logs) is the client behind these proxies, not the proxy.
+    trustProxy: fastifyTrustProxy(trustProxy),
+  });
   const fastify = adapter.getInstance();
   fastify.removeContentTypeParser(['text/plain']);
   // Every JSON body, before validation: class-transformer recurses, so deep nesting would overflow the stack.
   fastify.addHook('preValidation', async (request) => assertJsonShape(request.body));
   answerUnlistedMethodsWith405(fastify);
   return adapter;
+}
+
+/** A hop count trusts that many proxies nearest the app (proxy-addr's hop index starts at 0). */
+function fastifyTrustProxy(trust: TrustProxy) {
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return typeof trust === 'boolean' ? trust : [...trust];
 }
 
 /**

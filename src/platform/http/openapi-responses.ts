@@ -61,6 +61,7 @@ const PROBLEM_MEANINGS: Record<number, string> = {
   413: 'The body is over 64 KiB',
   415: 'The body is not application/json',
   422: 'The Idempotency-Key was used for a different request',
+  429: 'Too many requests from this address; retry after Retry-After seconds',
   500: 'A bug; the details are only in the log',
   503: 'Storage cannot serve this now; retry later',
 };

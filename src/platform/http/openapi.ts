@@ -30,6 +30,8 @@ function completeOperation(operation: Operation, route: RouteFacts, schemas: Sch
   // Node's HTTP parser refuses these before any route runs, so every route can answer them.
   operation.responses['400'] ??= problemResponse('The HTTP request itself is malformed');
   operation.responses['431'] ??= problemResponse('The URL or headers are over 16 KiB');
+  // Rate limits apply to every route (src/platform/throttling/).
+  operation.responses['429'] ??= problemResponse('Too many requests from this address', RETRY_AFTER);
   operation.responses['500'] ??= problemResponse('A bug; the details are only in the log');
   operation.responses['503'] ??= problemResponse('Storage cannot serve this now; retry later', RETRY_AFTER);
   // The validation pipe reads a missing body as {}: one without required fields may be left out.

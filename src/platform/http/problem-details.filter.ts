@@ -5,6 +5,7 @@ import { DomainError, DomainErrorKind } from '../domain/domain-errors';
 import { SubjectErasedError } from '../personal-data/key-store.port';
 import { IntegrityFailureError, KeyMissingError, StorageFullError } from '../integrity/integrity-errors';
 import { currentCorrelationId } from '../logging/correlation';
+import { RateLimitedError } from '../throttling/rate-limited.error';
 import { FieldProblem, RequestValidationError } from './request-validation.error';
 
 export interface Problem {
@@ -79,6 +80,8 @@ export function problemOf(error: unknown): Problem {
       ...problem(503, 'storage_full', 'Storage is full; try again later'),
       retryAfterSeconds: STORAGE_FULL_RETRY_AFTER_SECONDS,
     };
+  if (error instanceof RateLimitedError)
+    return { ...problem(429, 'rate_limited', error.message), retryAfterSeconds: error.retryAfterSeconds };
   if (error instanceof IdempotencyKeyReusedError)
     return problem(422, 'idempotency_key_reused', error.message);
   if (error instanceof ConcurrencyRetriesExhaustedError)
