@@ -10,4 +10,6 @@ export const embeddedConfig = (dataDir: string): AppConfig => ({
   documentStore: { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
   keyStore: { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') },
   devTokens: true,
+  // Far below OWASP's cost so e2e sign-ins stay fast on shared cores; production keeps the default.
+  passwordCost: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
 });
