@@ -47,3 +47,9 @@ export class AccountRecords {
     return { actor, now: this.clock.now(), correlationId: currentCorrelationId() ?? randomUUID() };
   }
 }
+
+/**
+ * What the request digest covers. Account routes take no Idempotency-Key (command ids are random), so the
+ * digest needs no body, and logins, codes and token hashes stay out of the readable metadata.
+ */
+export const askedAbout = (target: string) => ({ target, body: {} });

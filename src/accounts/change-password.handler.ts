@@ -3,10 +3,11 @@ import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/
 import { commandRequest, CommandContext, metadataOf } from '../platform/commands/command-context';
 import { handleCommand } from '../platform/commands/handle-command';
 import { PASSWORD_HASHER, PasswordHasher } from '../platform/passwords/password-hasher.port';
-import { AccountRecords } from './account-records';
+import { AccountRecords, askedAbout } from './account-records';
 import { accountDecider } from './domain/account.decider';
 import { accountErrors } from './domain/account.errors';
 import { accountStream } from './domain/account.streams';
+import { loginSpellings } from './domain/login';
 import { newPasswordFor } from './new-password';
 import { SessionIssuer, SessionTokens } from './sessions/session-tokens';
 
@@ -32,13 +33,13 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
   async execute({ context, currentPassword, newPassword }: ChangePasswordCommand): Promise<SessionTokens> {
     const accountId = context.actor.id;
     const state = await this.records.stateOf(accountId);
-    const logins = state.status === 'active' || state.status === 'pending' ? [state.login.value] : [];
+    const logins = state.status === 'active' || state.status === 'pending' ? loginSpellings(state.login) : [];
     const password = newPasswordFor(newPassword, logins);
     const currentPasswordMatches =
       'passwordHash' in state && (await this.hasher.verify(state.passwordHash, currentPassword));
     const data = { accountId, currentPasswordMatches, passwordHash: await this.hasher.hash(password) };
     const command = { type: 'ChangePassword', data, metadata: metadataOf(context) } as const;
-    const asked = { target: accountId, body: { changePassword: true } };
+    const asked = askedAbout(accountId);
     await handleCommand(
       this.records.log,
       accountDecider,

@@ -1,7 +1,7 @@
 import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { commandRequest, metadataOf } from '../platform/commands/command-context';
 import { handleCommand } from '../platform/commands/handle-command';
-import { AccountRecords } from './account-records';
+import { AccountRecords, askedAbout } from './account-records';
 import { accountDecider } from './domain/account.decider';
 import { accountErrors } from './domain/account.errors';
 import { accountStream } from './domain/account.streams';
@@ -29,7 +29,7 @@ export class ConfirmAccountHandler implements ICommandHandler<ConfirmAccountComm
     const context = this.records.contextFor({ id: accountId, role: 'citizen' });
     const data = { accountId, codeHash: codeDigest(accountId, code) };
     const command = { type: 'ConfirmAccount', data, metadata: metadataOf(context) } as const;
-    const asked = { target: accountId, body: { login, code } };
+    const asked = askedAbout(accountId);
     await handleCommand(
       this.records.log,
       accountDecider,

@@ -3,11 +3,11 @@ import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/
 import { commandRequest, metadataOf } from '../platform/commands/command-context';
 import { handleCommand } from '../platform/commands/handle-command';
 import { PASSWORD_HASHER, PasswordHasher } from '../platform/passwords/password-hasher.port';
-import { AccountRecords } from './account-records';
+import { AccountRecords, askedAbout } from './account-records';
 import { accountDecider } from './domain/account.decider';
 import { accountErrors } from './domain/account.errors';
 import { accountStream } from './domain/account.streams';
-import { Login } from './domain/login';
+import { Login, loginSpellings } from './domain/login';
 import { codeDigest, MAX_CODE_ATTEMPTS } from './domain/one-time-code';
 import { newCode, OneTimeCodes } from './one-time-codes';
 import { newPasswordFor } from './new-password';
@@ -44,10 +44,7 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     const context = this.records.contextFor({ id: accountId, role: 'citizen' });
     const data = { accountId, codeHash: codeDigest(accountId, code) };
     const command = { type: 'RequestPasswordReset', data, metadata: metadataOf(context) } as const;
-    const request = commandRequest(accountStream(accountId), command, context, {
-      target: accountId,
-      body: { login },
-    });
+    const request = commandRequest(accountStream(accountId), command, context, askedAbout(accountId));
     const { position } = await handleCommand(this.records.log, accountDecider, request);
     await this.codes.send(login, 'reset_password', code, position);
   }
@@ -65,7 +62,7 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
     const holder = await this.records.holderOf(login);
     if (!holder) throw accountErrors.notFound();
     const { accountId } = holder;
-    const password = newPasswordFor(newPassword, [login.value]);
+    const password = newPasswordFor(newPassword, loginSpellings(login));
     const context = this.records.contextFor({ id: accountId, role: 'citizen' });
     const data = {
       accountId,
@@ -73,10 +70,7 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
       passwordHash: await this.hasher.hash(password),
     };
     const command = { type: 'ResetPassword', data, metadata: metadataOf(context) } as const;
-    const request = commandRequest(accountStream(accountId), command, context, {
-      target: accountId,
-      body: { login, code },
-    });
+    const request = commandRequest(accountStream(accountId), command, context, askedAbout(accountId));
     await handleCommand(this.records.log, accountDecider, request);
     const after = await this.records.stateOf(accountId);
     if (after.status === 'active' && after.resetCode !== null)

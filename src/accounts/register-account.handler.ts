@@ -1,16 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { commandRequest, metadataOf } from '../platform/commands/command-context';
-import { handleCommand } from '../platform/commands/handle-command';
+import { CommandResult, handleCommand } from '../platform/commands/handle-command';
 import { DomainError } from '../platform/domain/domain-errors';
 import { newId } from '../platform/ids';
 import { PASSWORD_HASHER, PasswordHasher } from '../platform/passwords/password-hasher.port';
 import { acceptablePassword } from '../platform/passwords/password-policy';
-import { AccountRecords } from './account-records';
+import { AccountRecords, askedAbout } from './account-records';
 import { accountDecider } from './domain/account.decider';
 import { accountStream } from './domain/account.streams';
 import { loginReservationDecider } from './domain/login-reservation.decide';
-import { Login } from './domain/login';
+import { Login, loginSpellings } from './domain/login';
 import { codeDigest } from './domain/one-time-code';
 import { newCode, OneTimeCodes } from './one-time-codes';
 
@@ -39,7 +39,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
   ) {}
 
   async execute({ login, entered, displayName, password }: RegisterAccountCommand): Promise<void> {
-    const acceptable = acceptablePassword(password, [entered, login.value]);
+    const acceptable = acceptablePassword(password, [entered, ...loginSpellings(login)]);
     const holder = await this.records.holderOf(login);
     if (holder && holder.state.status !== 'none') return;
     const accountId = holder?.accountId ?? newId();
@@ -54,10 +54,10 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
       codeHash: codeDigest(accountId, code),
     };
     const command = { type: 'RegisterAccount', data, metadata: metadataOf(context) } as const;
-    const asked = { target: accountId, body: { login } };
+    const asked = askedAbout(accountId);
     const request = commandRequest(accountStream(accountId), command, context, asked);
-    const { position } = await handleCommand(this.records.log, accountDecider, request);
-    await this.codes.send(login, 'confirm_account', code, position);
+    const registered = await appendedUnlessTaken(handleCommand(this.records.log, accountDecider, request));
+    if (registered) await this.codes.send(login, 'confirm_account', code, registered.position);
   }
 
   /** False when another registration took the login first (a race): answered like any taken login. */
@@ -68,14 +68,24 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
       data: { login, accountId },
       metadata: metadataOf(context),
     } as const;
-    const asked = { target: accountId, body: { login } };
+    const asked = askedAbout(accountId);
     const request = commandRequest(this.records.reservationStream(login), command, context, asked);
-    try {
-      await handleCommand(this.records.log, loginReservationDecider, request);
-      return true;
-    } catch (error) {
-      if (error instanceof DomainError && error.code === 'login_taken') return false;
-      throw error;
-    }
+    return (
+      (await appendedUnlessTaken(handleCommand(this.records.log, loginReservationDecider, request))) !==
+      undefined
+    );
+  }
+}
+
+// A concurrent registration of the same login won the reservation, or completed the same orphaned one first.
+const TAKEN = new Set(['login_taken', 'account_already_exists']);
+
+/** The append's result, or undefined when another registration got there first: answered like a taken login. */
+async function appendedUnlessTaken(append: Promise<CommandResult>): Promise<CommandResult | undefined> {
+  try {
+    return await append;
+  } catch (error) {
+    if (error instanceof DomainError && TAKEN.has(error.code)) return undefined;
+    throw error;
   }
 }

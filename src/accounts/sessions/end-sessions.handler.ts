@@ -1,7 +1,7 @@
 import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { commandRequest, CommandContext, metadataOf } from '../../platform/commands/command-context';
 import { handleCommand } from '../../platform/commands/handle-command';
-import { AccountRecords } from '../account-records';
+import { AccountRecords, askedAbout } from '../account-records';
 import { accountDecider } from '../domain/account.decider';
 import { accountStream } from '../domain/account.streams';
 
@@ -19,10 +19,7 @@ export class EndSessionsHandler implements ICommandHandler<EndSessionsCommand> {
   async execute({ context }: EndSessionsCommand): Promise<void> {
     const accountId = context.actor.id;
     const command = { type: 'EndSessions', data: { accountId }, metadata: metadataOf(context) } as const;
-    const request = commandRequest(accountStream(accountId), command, context, {
-      target: accountId,
-      body: {},
-    });
+    const request = commandRequest(accountStream(accountId), command, context, askedAbout(accountId));
     await handleCommand(this.records.log, accountDecider, request);
   }
 }

@@ -1,7 +1,7 @@
 import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { commandRequest, metadataOf } from '../../platform/commands/command-context';
 import { handleCommand, readState } from '../../platform/commands/handle-command';
-import { AccountRecords } from '../account-records';
+import { AccountRecords, askedAbout } from '../account-records';
 import { accountErrors } from '../domain/account.errors';
 import { sessionStream } from '../domain/account.streams';
 import { CommandMetadata } from '../../platform/domain/decider';
@@ -49,10 +49,7 @@ async function presentToken(
   const presentedHash = refreshTokenHash(refreshToken);
   const context = records.contextFor({ id: accountId, role: 'citizen' });
   const command = commandFor({ sessionId, presentedHash, generation }, metadataOf(context));
-  const request = commandRequest(stream, command, context, {
-    target: sessionId,
-    body: { type: command.type, presentedHash },
-  });
+  const request = commandRequest(stream, command, context, askedAbout(sessionId));
   await handleCommand(records.log, sessionDecider, request);
   const after = await readState(records.log, sessionDecider, stream);
   if (after.status === 'ended' && after.reason === 'refresh_token_reused')

@@ -4,7 +4,7 @@ import { ACCESS_TOKEN_TTL_S, ACCESS_TOKENS, Tokens } from '../../platform/auth/t
 import { commandRequest, metadataOf } from '../../platform/commands/command-context';
 import { handleCommand } from '../../platform/commands/handle-command';
 import { newId } from '../../platform/ids';
-import { AccountRecords } from '../account-records';
+import { AccountRecords, askedAbout } from '../account-records';
 import { ActiveAccount } from '../domain/account.state';
 import { sessionStream } from '../domain/account.streams';
 import { sessionDecider } from '../domain/session.decide';
@@ -56,7 +56,7 @@ export class SessionIssuer {
       },
       metadata: metadataOf(context),
     } as const;
-    const asked = { target: sessionId, body: {} };
+    const asked = askedAbout(sessionId);
     await handleCommand(
       this.records.log,
       sessionDecider,
