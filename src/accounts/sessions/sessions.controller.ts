@@ -3,6 +3,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedRequest } from '../../platform/auth/auth.guard';
 import { Public } from '../../platform/auth/public.decorator';
+import { CommandContext } from '../../platform/commands/command-context';
 import { CommandContexts } from '../../platform/http/command-contexts';
 import { ApiProblem, ApiProblems } from '../../platform/http/openapi-responses';
 import { ChangePasswordCommand } from '../change-password.handler';
@@ -15,6 +16,12 @@ import { SessionTokens } from './session-tokens';
 
 const REFRESH_REFUSED =
   'The refresh token is unknown, spent or its session ended (`refresh_token_reused` ends the session)';
+
+/** Account commands take no Idempotency-Key: their digests cover no body (see askedAbout). */
+const contextOf = (contexts: CommandContexts, req: AuthenticatedRequest): CommandContext => ({
+  ...contexts.of(req),
+  idempotencyKey: undefined,
+});
 
 /** Sign-in, token rotation and sign-out. */
 @ApiTags('sessions')
@@ -68,9 +75,9 @@ export class SessionsController {
     type: AccountOutcomeView,
     description: 'Signed out everywhere: every refresh token stops working',
   })
-  @ApiProblems(403, 404, 409)
+  @ApiProblems(400, 403, 404, 409)
   async signOutEverywhere(@Req() req: AuthenticatedRequest): Promise<AccountOutcomeView> {
-    await this.commands.execute(new EndSessionsCommand(this.contexts.of(req)));
+    await this.commands.execute(new EndSessionsCommand(contextOf(this.contexts, req)));
     return { status: 'signed_out' };
   }
 }
@@ -96,7 +103,11 @@ export class MyAccountController {
     @Req() req: AuthenticatedRequest,
     @Body() body: dto.ChangePasswordDto,
   ): Promise<SessionTokens> {
-    const command = new ChangePasswordCommand(this.contexts.of(req), body.currentPassword, body.newPassword);
+    const command = new ChangePasswordCommand(
+      contextOf(this.contexts, req),
+      body.currentPassword,
+      body.newPassword,
+    );
     return this.commands.execute(command);
   }
 }
