@@ -19,6 +19,7 @@ interface AccountRoute {
 const ROUTES: Record<string, AccountRoute> = {
   register: { method: 'POST', path: '/api/accounts', fields: ['phone', 'email', 'displayName', 'password'] },
   confirm: { method: 'POST', path: '/api/accounts/confirmations', fields: ['login', 'code'] },
+  reissueCode: { method: 'POST', path: '/api/accounts/confirmation-codes', fields: ['login'] },
   requestReset: { method: 'POST', path: '/api/accounts/password-resets', fields: ['login'] },
   reset: {
     method: 'POST',

@@ -199,6 +199,21 @@ describe('accounts and sign-in, as a client uses them (e2e)', () => {
     });
   });
 
+  it('sends a new confirmation code on request: it unlocks, and the old one no longer works', async () => {
+    const email = 'dewi@example.id';
+    expect((await post('/api/accounts/confirmation-codes', { login: email })).status).toBe(202);
+    const [old, fresh] = codes(email);
+    if (old !== fresh) {
+      const stale = await post('/api/accounts/confirmations', { login: email, code: old });
+      expect(stale.body.code).toBe('wrong_code');
+    }
+    const confirmed = await post('/api/accounts/confirmations', { login: email, code: fresh });
+    expect(confirmed.body).toEqual({ status: 'confirmed' });
+    // Confirmed accounts get no more codes, and the answer does not say so.
+    expect((await post('/api/accounts/confirmation-codes', { login: email })).status).toBe(202);
+    expect(codes(email)).toHaveLength(2);
+  });
+
   it('names the field of a registration it refuses', async () => {
     const both = await post('/api/accounts', {
       phone: PHONE_AS_TYPED,

@@ -170,6 +170,7 @@ describe('OpenAPI description (e2e)', () => {
       'post /api/dev/tokens',
       'post /api/accounts',
       'post /api/accounts/confirmations',
+      'post /api/accounts/confirmation-codes',
       'post /api/accounts/password-resets',
       'post /api/accounts/password-resets/confirmations',
       'post /api/sessions',

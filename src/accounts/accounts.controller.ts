@@ -10,6 +10,7 @@ import * as dto from './dto/account.dto';
 import { AccountOutcomeView } from './dto/session.response';
 import { RequestPasswordResetCommand, ResetPasswordCommand } from './password-reset.handler';
 import { RegisterAccountCommand } from './register-account.handler';
+import { ReissueConfirmationCodeCommand } from './reissue-confirmation-code.handler';
 
 const outcome = (status: AccountOutcomeView['status']): AccountOutcomeView => ({ status });
 
@@ -51,6 +52,20 @@ export class AccountsController {
   async confirm(@Body() body: dto.LoginCodeDto): Promise<AccountOutcomeView> {
     await this.commands.execute(new ConfirmAccountCommand(enteredLogin(body.login), body.code));
     return outcome('confirmed');
+  }
+
+  @Post('confirmation-codes')
+  @HttpCode(202)
+  @ApiResponse({
+    status: 202,
+    type: AccountOutcomeView,
+    description:
+      'A new code is on its way when the login waits for confirmation; the answer is the same otherwise',
+  })
+  @ApiProblems(400, 413, 415)
+  async reissueCode(@Body() body: dto.LoginDto): Promise<AccountOutcomeView> {
+    await this.commands.execute(new ReissueConfirmationCodeCommand(enteredLogin(body.login)));
+    return outcome('accepted');
   }
 
   @Post('password-resets')

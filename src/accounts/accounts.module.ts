@@ -9,6 +9,7 @@ import { ConfirmAccountHandler } from './confirm-account.handler';
 import { OneTimeCodes } from './one-time-codes';
 import { RequestPasswordResetHandler, ResetPasswordHandler } from './password-reset.handler';
 import { RegisterAccountHandler } from './register-account.handler';
+import { ReissueConfirmationCodeHandler } from './reissue-confirmation-code.handler';
 import { EndSessionsHandler } from './sessions/end-sessions.handler';
 import { RefreshSessionHandler, SignOutHandler } from './sessions/refresh-session.handler';
 import { SessionIssuer } from './sessions/session-tokens';
@@ -31,6 +32,7 @@ export class AccountsModule implements OnModuleDestroy {
         SessionIssuer,
         RegisterAccountHandler,
         ConfirmAccountHandler,
+        ReissueConfirmationCodeHandler,
         RequestPasswordResetHandler,
         ResetPasswordHandler,
         ChangePasswordHandler,
