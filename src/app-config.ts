@@ -1,13 +1,27 @@
 import { LiveConfig, liveConfigFromEnv } from './live/live.config';
 import { configFromEnv, PlatformConfig } from './platform/config';
+import { MessagesConfig, messagesConfigFromEnv } from './platform/messages/messages.config';
+import { Argon2Cost } from './platform/passwords/argon2-password-hasher';
 
 /** The whole configuration: the platform's settings plus each feature's, composed here at the app root. */
 export interface AppConfig extends PlatformConfig {
   /** Live updates' limits and retention; unset ones take their defaults (src/live/live.config.ts). */
   readonly live?: Partial<LiveConfig>;
+  /** Where codes go; unset: the development outbox, DATA_DIR/outbox.ndjson. */
+  readonly messages?: MessagesConfig;
+  /** Base64 key (≥ 32 bytes) that names login reservation streams; embedded default: kept in dataDir. */
+  readonly loginKey?: string;
+  /** Argon2id cost; unset: OWASP's. Tests lower it, production never should. */
+  readonly passwordCost?: Argon2Cost;
 }
 
 /** Reads the environment once at start-up (src/platform/ imports no feature, so features join here). */
 export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  return { ...configFromEnv(env), live: liveConfigFromEnv(env) };
+  const platform = configFromEnv(env);
+  return {
+    ...platform,
+    live: liveConfigFromEnv(env),
+    messages: messagesConfigFromEnv(env, platform.dataDir),
+    loginKey: env.SUARA_LOGIN_KEY,
+  };
 }

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { AccountsModule } from './accounts/accounts.module';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AppConfig } from './app-config';
 import { AspirationsModule } from './aspirations/aspirations.module';
@@ -25,6 +26,7 @@ export class AppModule {
         AuthModule.with(config),
         HttpCommandsModule.with(clock),
         ReferenceDataModule,
+        AccountsModule.with(config),
         AgenciesModule,
         AspirationsModule,
         LiveModule.with(config),

@@ -1,3 +1,5 @@
+import { accountPersonalData } from './accounts/domain/account.personal-data';
+import { sessionPersonalData } from './accounts/domain/session.personal-data';
 import { agencyPersonalData } from './agencies/domain/agency.personal-data';
 import { aspirationPersonalData } from './aspirations/domain/aspiration.personal-data';
 import { endorsementPersonalData } from './endorsements/domain/endorsement.personal-data';
@@ -8,4 +10,6 @@ export const personalDataPolicy = combinePolicies(
   aspirationPersonalData,
   agencyPersonalData,
   endorsementPersonalData,
+  accountPersonalData,
+  sessionPersonalData,
 );

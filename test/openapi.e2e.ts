@@ -168,6 +168,14 @@ describe('OpenAPI description (e2e)', () => {
       'get /api/health/live',
       'get /api/health/ready',
       'post /api/dev/tokens',
+      'post /api/accounts',
+      'post /api/accounts/confirmations',
+      'post /api/accounts/confirmation-codes',
+      'post /api/accounts/password-resets',
+      'post /api/accounts/password-resets/confirmations',
+      'post /api/sessions',
+      'post /api/sessions/refresh',
+      'delete /api/sessions/current',
     ];
     for (const { path, method, operation } of operations()) {
       const isPublic = publicRoutes.includes(`${method} ${path}`);

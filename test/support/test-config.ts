@@ -12,4 +12,6 @@ export const embeddedConfig = (dataDir: string): AppConfig => ({
   devTokens: true,
   // Suites send hundreds of requests from 127.0.0.1; those testing limits pass their own.
   rateLimits: 'off',
+  // Far below OWASP's cost so e2e sign-ins stay fast on shared cores; production keeps the default.
+  passwordCost: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
 });

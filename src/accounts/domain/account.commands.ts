@@ -33,6 +33,9 @@ export type GrantRole = Command<'GrantRole', { accountId: string; role: string }
 
 export type RevokeRole = Command<'RevokeRole', { accountId: string; role: string }>;
 
+/** Sign-out everywhere: every refresh token of the account stops working. */
+export type EndSessions = Command<'EndSessions', { accountId: string }>;
+
 export type EraseAccount = Command<'EraseAccount', { accountId: string }>;
 
 export type AccountCommand =
@@ -44,4 +47,5 @@ export type AccountCommand =
   | ResetPassword
   | GrantRole
   | RevokeRole
+  | EndSessions
   | EraseAccount;

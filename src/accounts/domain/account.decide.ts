@@ -2,7 +2,7 @@ import { assertNever } from '../../platform/domain/decider';
 import { AccountCommand } from './account.commands';
 import { AccountEvent } from './account.events';
 import { AccountState } from './account.state';
-import { changePassword, requestPasswordReset, resetPassword } from './password.decide';
+import { changePassword, endSessions, requestPasswordReset, resetPassword } from './password.decide';
 import { confirm, erase, register, reissue } from './registration.decide';
 import { grantRole, revokeRole } from './role.decide';
 
@@ -29,6 +29,8 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
       return grantRole(command, state);
     case 'RevokeRole':
       return revokeRole(command, state);
+    case 'EndSessions':
+      return endSessions(command, state);
     case 'EraseAccount':
       return erase(command, state);
     default:

@@ -1,9 +1,21 @@
-import { conflict, forbidden, invalid, notFound } from '../../platform/domain/domain-errors';
+import { conflict, forbidden, invalid, notFound, unauthenticated } from '../../platform/domain/domain-errors';
 
 // Codes are a client contract (problem details `code`): never rename one.
 export const accountErrors = {
   // 404: also for an erased account, which is gone for every purpose.
   notFound: () => notFound('account_not_found', 'The account does not exist'),
+
+  // 401: one answer for an unknown login and a wrong password, so sign-in reveals no accounts.
+  invalidCredentials: () => unauthenticated('invalid_credentials', 'The login or password is not correct'),
+  invalidRefreshToken: () =>
+    unauthenticated('invalid_refresh_token', 'The refresh token is not valid; sign in again'),
+  sessionEnded: () => unauthenticated('session_ended', 'This session has ended; sign in again'),
+  /** Thrown by the handler after it appended SessionRevoked: a stolen token was probably used. */
+  refreshTokenReused: () =>
+    unauthenticated(
+      'refresh_token_reused',
+      'This refresh token was already used; the session is ended on every device that shared it',
+    ),
 
   // 403
   selfOnly: (action: string) => forbidden('account_holder_only', `Only the account holder may ${action}`),

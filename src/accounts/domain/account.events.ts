@@ -61,6 +61,9 @@ export type RoleRevoked = DomainEvent<
   { accountId: string; role: GrantableRole; revokedAt: string }
 >;
 
+/** Every session started before ends; PasswordChanged and PasswordReset end them as well. */
+export type SessionsEnded = DomainEvent<'SessionsEnded', { accountId: string; endedAt: string }>;
+
 /** The person's key is destroyed right after: every sealed field of this account then reads as null. */
 export type AccountErased = DomainEvent<'AccountErased', { accountId: string; erasedAt: string }>;
 
@@ -74,4 +77,5 @@ export type AccountEvent =
   | PasswordReset
   | RoleGranted
   | RoleRevoked
+  | SessionsEnded
   | AccountErased;

@@ -1,6 +1,7 @@
 import { AccountCommand } from './account.commands';
 import {
   ACCOUNT_ID,
+  AT,
   admin,
   as,
   codeFailed,
@@ -145,4 +146,20 @@ describe('ResetPassword', () => {
     given(registered, confirmed, resetRequested)
       .when(reset(NEW_CODE_HASH, LATER, ''))
       .thenFails('invalid', 'invalid_password_hash', 'passwordHash'));
+});
+
+describe('EndSessions', () => {
+  const endSessions = (actor = holder) =>
+    ({ type: 'EndSessions', data: { accountId: ACCOUNT_ID }, metadata: as(actor) }) as const;
+
+  it('ends every session of the holder', () =>
+    given(registered, confirmed)
+      .when(endSessions())
+      .then({ type: 'SessionsEnded', data: { accountId: ACCOUNT_ID, endedAt: AT } }));
+
+  it('is the holder’s alone', () =>
+    given(registered, confirmed).when(endSessions(stranger)).thenFails('forbidden', 'account_holder_only'));
+
+  it('needs a confirmed account', () =>
+    given(registered).when(endSessions()).thenFails('conflict', 'account_not_confirmed'));
 });

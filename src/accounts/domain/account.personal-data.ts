@@ -15,6 +15,7 @@ const sealed: Record<AccountEvent['type'] | LoginReservationEvent['type'], strin
   PasswordReset: ['accountId', 'passwordHash'],
   RoleGranted: ['accountId'],
   RoleRevoked: ['accountId'],
+  SessionsEnded: ['accountId'],
   AccountErased: ['accountId'],
   LoginReserved: ['accountId'],
   LoginReleased: ['accountId'],

@@ -27,6 +27,8 @@ export type ActiveAccount = AccountFacts & {
   status: 'active';
   role: 'citizen' | GrantableRole;
   resetCode: PendingCode | null;
+  /** Sessions started in an older generation are over: a password change or a sign-out everywhere. */
+  sessionGeneration: number;
 };
 export type ErasedAccount = { status: 'erased'; erasedAt: string };
 
@@ -62,7 +64,7 @@ function evolvePending(state: PendingAccount, event: LaterEvent): AccountState {
   switch (event.type) {
     case 'AccountConfirmed': {
       const { code: _code, status: _status, ...facts } = state;
-      return { ...facts, status: 'active', role: 'citizen', resetCode: null };
+      return { ...facts, status: 'active', role: 'citizen', resetCode: null, sessionGeneration: 0 };
     }
     case 'ConfirmationCodeFailed':
       if (event.data.purpose !== 'confirm_account') return state;
@@ -77,6 +79,7 @@ function evolvePending(state: PendingAccount, event: LaterEvent): AccountState {
     case 'PasswordReset':
     case 'RoleGranted':
     case 'RoleRevoked':
+    case 'SessionsEnded':
       return state;
     default:
       return assertNever(event);
@@ -92,18 +95,25 @@ function evolveActive(state: ActiveAccount, event: LaterEvent): AccountState {
         : { ...state, resetCode: { ...resetCode, attempts: event.data.attempts } };
     }
     case 'PasswordChanged':
-      return { ...state, passwordHash: event.data.passwordHash };
+      return { ...state, passwordHash: event.data.passwordHash, sessionGeneration: next(state) };
     case 'PasswordResetRequested':
       return {
         ...state,
         resetCode: { hash: event.data.codeHash, expiresAt: event.data.expiresAt, attempts: 0 },
       };
     case 'PasswordReset':
-      return { ...state, passwordHash: event.data.passwordHash, resetCode: null };
+      return {
+        ...state,
+        passwordHash: event.data.passwordHash,
+        resetCode: null,
+        sessionGeneration: next(state),
+      };
     case 'RoleGranted':
       return { ...state, role: event.data.role };
     case 'RoleRevoked':
       return { ...state, role: 'citizen' };
+    case 'SessionsEnded':
+      return { ...state, sessionGeneration: next(state) };
     case 'AccountConfirmed':
     case 'ConfirmationCodeReissued':
       return state;
@@ -111,3 +121,5 @@ function evolveActive(state: ActiveAccount, event: LaterEvent): AccountState {
       return assertNever(event);
   }
 }
+
+const next = (state: ActiveAccount): number => state.sessionGeneration + 1;

@@ -23,3 +23,8 @@ export function loginReservationStream(login: Login, loginKey: Uint8Array): stri
   const digest = createHmac('sha256', loginKey).update(`${login.kind}:${login.value}`).digest('hex');
   return `login-${digest.slice(0, 32)}`;
 }
+
+/** One stream per session, named like accounts' so that the session id is in no stream name. */
+export function sessionStream(sessionId: string): string {
+  return `session-${createHash('sha256').update(`session:${sessionId}`).digest('hex').slice(0, 32)}`;
+}

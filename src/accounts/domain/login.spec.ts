@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { DomainError } from '../../platform/domain/domain-errors';
-import { emailLogin, enteredLogin, isNormalLogin, phoneLogin } from './login';
+import { emailLogin, enteredLogin, isNormalLogin, loginSpellings, phoneLogin } from './login';
 
 const failure = (attempt: () => unknown) => {
   try {
@@ -97,4 +97,12 @@ describe('phone normalisation, for any way of writing the number', () => {
         expect(phoneLogin(login.value)).toEqual(login);
       }),
     ));
+});
+
+describe('loginSpellings', () => {
+  it('writes an Indonesian number in E.164 and as dialled at home', () =>
+    expect(loginSpellings(phoneLogin('0812-3456-7890'))).toEqual(['+6281234567890', '0812-3456-7890']));
+
+  it('writes an e-mail address once', () =>
+    expect(loginSpellings(emailLogin('Siti@Example.ID'))).toEqual(['siti@example.id']));
 });

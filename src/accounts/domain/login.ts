@@ -59,3 +59,9 @@ export function isNormalLogin(login: Login): boolean {
     return false;
   }
 }
+
+/** The ways a person writes their login, so that the password policy can refuse each as a password. */
+export function loginSpellings(login: Login): string[] {
+  if (login.kind === 'email') return [login.value];
+  return [login.value, parsePhoneNumberWithError(login.value).formatNational()];
+}

@@ -1,4 +1,4 @@
-import { ChangePassword, RequestPasswordReset, ResetPassword } from './account.commands';
+import { ChangePassword, EndSessions, RequestPasswordReset, ResetPassword } from './account.commands';
 import { accountErrors as errors } from './account.errors';
 import { AccountEvent } from './account.events';
 import {
@@ -52,5 +52,15 @@ export function resetPassword({ data, metadata }: ResetPassword, state: AccountS
       type: 'PasswordReset',
       data: { accountId: data.accountId, passwordHash, resetAt: metadata.now.toISOString() },
     },
+  ];
+}
+
+/** The holder signs out everywhere: sessions of an older generation are refused at their next refresh. */
+export function endSessions({ data, metadata }: EndSessions, state: AccountState): AccountEvent[] {
+  const found = existing(state);
+  requireSelf(metadata.actor, data.accountId, 'end its sessions');
+  active(found);
+  return [
+    { type: 'SessionsEnded', data: { accountId: data.accountId, endedAt: metadata.now.toISOString() } },
   ];
 }

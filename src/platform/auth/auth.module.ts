@@ -5,7 +5,9 @@ import { AuthGuard } from './auth.guard';
 import { DevTokensController } from './dev-tokens.controller';
 import { JwtTokens } from './jwt-tokens';
 import { loadTokenSecret } from './token-secret';
-import { TOKENS } from './tokens.port';
+import { ACCESS_TOKEN_TTL_S, ACCESS_TOKENS, TOKENS } from './tokens.port';
+
+const TOKEN_SECRET = Symbol('TokenSecret');
 
 /** Bearer-token authentication for every route; the development issuer only when configured. */
 @Module({})
@@ -15,14 +17,17 @@ export class AuthModule {
       module: AuthModule,
       global: true,
       providers: [
+        { provide: TOKEN_SECRET, useFactory: () => loadTokenSecret(config.tokenSecret, config.dataDir) },
+        { provide: TOKENS, inject: [TOKEN_SECRET], useFactory: (secret: Buffer) => new JwtTokens(secret) },
         {
-          provide: TOKENS,
-          useFactory: () => new JwtTokens(loadTokenSecret(config.tokenSecret, config.dataDir)),
+          provide: ACCESS_TOKENS,
+          inject: [TOKEN_SECRET],
+          useFactory: (secret: Buffer) => new JwtTokens(secret, `${ACCESS_TOKEN_TTL_S}s`),
         },
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
       controllers: config.devTokens ? [DevTokensController] : [],
-      exports: [TOKENS],
+      exports: [TOKENS, ACCESS_TOKENS],
     };
   }
 }

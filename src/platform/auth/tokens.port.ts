@@ -1,6 +1,10 @@
 import { Actor } from '../domain/decider';
 
 export const TOKENS = Symbol('Tokens');
+/** Issues the short-lived access tokens of signed-in sessions; the same secret, so TOKENS verifies them. */
+export const ACCESS_TOKENS = Symbol('AccessTokens');
+/** Fifteen minutes: a token that leaks stops working soon; the refresh token gets the next one. */
+export const ACCESS_TOKEN_TTL_S = 15 * 60;
 
 /** A valid token: who it names, and until when it may be used. */
 export interface VerifiedToken {

@@ -2,7 +2,7 @@
  * Domain errors carry a kind the HTTP and Socket.IO layers map to a status (RFC 9457 problem details).
  * `field` names the offending input where one is to blame.
  */
-export type DomainErrorKind = 'invalid' | 'forbidden' | 'not_found' | 'conflict';
+export type DomainErrorKind = 'invalid' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict';
 
 export class DomainError extends Error {
   constructor(
@@ -19,6 +19,9 @@ export class DomainError extends Error {
 /** 400: the input breaks a rule (e.g. unknown region code). */
 export const invalid = (code: string, message: string, field?: string) =>
   new DomainError('invalid', code, message, field);
+/** 401: the credentials (password, refresh token) do not prove who the caller is. */
+export const unauthenticated = (code: string, message: string) =>
+  new DomainError('unauthenticated', code, message);
 /** 403: this actor may not do this. */
 export const forbidden = (code: string, message: string) => new DomainError('forbidden', code, message);
 /** 404: the thing acted on does not exist. */

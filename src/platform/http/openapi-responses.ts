@@ -98,3 +98,14 @@ export const ApiRead = (body: Type<unknown>, ...problems: number[]) =>
     ApiResponse({ status: 200, type: body, description: 'As the caller may see it' }),
     ApiProblems(400, ...problems),
   );
+
+/** One problem response with its own meaning, where the general one would mislead (e.g. a 401 on sign-in). */
+export const ApiProblem = (status: number, description: string) =>
+  applyDecorators(
+    ApiExtraModels(ProblemView),
+    ApiResponse({
+      status,
+      description,
+      content: { [PROBLEM_MEDIA_TYPE]: { schema: { $ref: getSchemaPath(ProblemView) } } },
+    }),
+  );

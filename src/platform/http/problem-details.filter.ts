@@ -26,6 +26,7 @@ const STORAGE_FULL_RETRY_AFTER_SECONDS = 30;
 
 const STATUS_OF_KIND: Record<DomainErrorKind, number> = {
   invalid: 400,
+  unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
   conflict: 409,

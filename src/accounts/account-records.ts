@@ -1,0 +1,55 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { CLOCK, Clock } from '../platform/clock';
+import { CommandContext } from '../platform/commands/command-context';
+import { readState } from '../platform/commands/handle-command';
+import { Actor } from '../platform/domain/decider';
+import { EventLog } from '../platform/event-log/event-log';
+import { currentCorrelationId } from '../platform/logging/correlation';
+import { LOGIN_KEY } from './accounts.providers';
+import { accountDecider } from './domain/account.decider';
+import { AccountState } from './domain/account.state';
+import { accountStream, loginReservationStream } from './domain/account.streams';
+import { loginReservationDecider } from './domain/login-reservation.decide';
+import { Login } from './domain/login';
+
+/** An account found through its login's reservation: never through a read model. */
+export interface FoundAccount {
+  readonly accountId: string;
+  readonly state: AccountState;
+}
+
+/** Reads the account side of the log: who holds a login, and an account's folded state. */
+@Injectable()
+export class AccountRecords {
+  constructor(
+    readonly log: EventLog,
+    @Inject(LOGIN_KEY) private readonly loginKey: Buffer,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  reservationStream(login: Login): string {
+    return loginReservationStream(login, this.loginKey);
+  }
+
+  async holderOf(login: Login): Promise<FoundAccount | undefined> {
+    const reservation = await readState(this.log, loginReservationDecider, this.reservationStream(login));
+    if (reservation.status !== 'held' || reservation.holder === null) return undefined;
+    return { accountId: reservation.holder, state: await this.stateOf(reservation.holder) };
+  }
+
+  stateOf(accountId: string): Promise<AccountState> {
+    return readState(this.log, accountDecider, accountStream(accountId));
+  }
+
+  /** Public routes act as the account concerned: it is who the event is about, and no token says more. */
+  contextFor(actor: Actor): CommandContext {
+    return { actor, now: this.clock.now(), correlationId: currentCorrelationId() ?? randomUUID() };
+  }
+}
+
+/**
+ * What the request digest covers. Account routes take no Idempotency-Key (command ids are random), so the
+ * digest needs no body, and logins, codes and token hashes stay out of the readable metadata.
+ */
+export const askedAbout = (target: string) => ({ target, body: {} });

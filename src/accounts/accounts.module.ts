@@ -1,0 +1,51 @@
+import { DynamicModule, Inject, Module, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig } from '../app-config';
+import { OUTGOING_MESSAGES, OutgoingMessages } from '../platform/messages/outgoing-messages.port';
+import { AccountRecords } from './account-records';
+import { AccountsController } from './accounts.controller';
+import { accountsProviders } from './accounts.providers';
+import { ChangePasswordHandler } from './change-password.handler';
+import { ConfirmAccountHandler } from './confirm-account.handler';
+import { OneTimeCodes } from './one-time-codes';
+import { RequestPasswordResetHandler, ResetPasswordHandler } from './password-reset.handler';
+import { RegisterAccountHandler } from './register-account.handler';
+import { ReissueConfirmationCodeHandler } from './reissue-confirmation-code.handler';
+import { EndSessionsHandler } from './sessions/end-sessions.handler';
+import { RefreshSessionHandler, SignOutHandler } from './sessions/refresh-session.handler';
+import { SessionIssuer } from './sessions/session-tokens';
+import { MyAccountController, SessionsController } from './sessions/sessions.controller';
+import { SignInHandler } from './sessions/sign-in.handler';
+
+/** Accounts, codes and sessions: who people are and how they sign in. */
+@Module({})
+export class AccountsModule implements OnModuleDestroy {
+  constructor(@Inject(OUTGOING_MESSAGES) private readonly messages: OutgoingMessages) {}
+
+  static with(config: AppConfig): DynamicModule {
+    return {
+      module: AccountsModule,
+      controllers: [AccountsController, SessionsController, MyAccountController],
+      providers: [
+        ...accountsProviders(config),
+        AccountRecords,
+        OneTimeCodes,
+        SessionIssuer,
+        RegisterAccountHandler,
+        ConfirmAccountHandler,
+        ReissueConfirmationCodeHandler,
+        RequestPasswordResetHandler,
+        ResetPasswordHandler,
+        ChangePasswordHandler,
+        SignInHandler,
+        RefreshSessionHandler,
+        SignOutHandler,
+        EndSessionsHandler,
+      ],
+    };
+  }
+
+  /** Pending outbox writes finish and SMTP connections close before the process ends. */
+  onModuleDestroy(): Promise<void> {
+    return this.messages.close();
+  }
+}

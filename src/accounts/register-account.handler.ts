@@ -1,0 +1,91 @@
+import { Inject } from '@nestjs/common';
+import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { commandRequest, metadataOf } from '../platform/commands/command-context';
+import { CommandResult, handleCommand } from '../platform/commands/handle-command';
+import { DomainError } from '../platform/domain/domain-errors';
+import { newId } from '../platform/ids';
+import { PASSWORD_HASHER, PasswordHasher } from '../platform/passwords/password-hasher.port';
+import { acceptablePassword } from '../platform/passwords/password-policy';
+import { AccountRecords, askedAbout } from './account-records';
+import { accountDecider } from './domain/account.decider';
+import { accountStream } from './domain/account.streams';
+import { loginReservationDecider } from './domain/login-reservation.decide';
+import { Login, loginSpellings } from './domain/login';
+import { codeDigest } from './domain/one-time-code';
+import { newCode, OneTimeCodes } from './one-time-codes';
+
+export class RegisterAccountCommand extends BusCommand<void> {
+  constructor(
+    readonly login: Login,
+    readonly entered: string,
+    readonly displayName: string,
+    readonly password: string,
+  ) {
+    super();
+  }
+}
+
+/**
+ * Reserve the login, then register the account. A login held by an account that was never registered
+ * (the append after the reservation failed) is completed under the holder's id, so nothing leaks; a login
+ * held by a real account answers like a success and sends nothing, so registration reveals no one.
+ */
+@CommandHandler(RegisterAccountCommand)
+export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCommand> {
+  constructor(
+    private readonly records: AccountRecords,
+    private readonly codes: OneTimeCodes,
+    @Inject(PASSWORD_HASHER) private readonly hasher: PasswordHasher,
+  ) {}
+
+  async execute({ login, entered, displayName, password }: RegisterAccountCommand): Promise<void> {
+    const acceptable = acceptablePassword(password, [entered, ...loginSpellings(login)]);
+    const holder = await this.records.holderOf(login);
+    if (holder && holder.state.status !== 'none') return;
+    const accountId = holder?.accountId ?? newId();
+    if (!(await this.reserve(login, accountId))) return;
+    const code = newCode();
+    const context = this.records.contextFor({ id: accountId, role: 'citizen' });
+    const data = {
+      accountId,
+      login,
+      displayName,
+      passwordHash: await this.hasher.hash(acceptable),
+      codeHash: codeDigest(accountId, code),
+    };
+    const command = { type: 'RegisterAccount', data, metadata: metadataOf(context) } as const;
+    const asked = askedAbout(accountId);
+    const request = commandRequest(accountStream(accountId), command, context, asked);
+    const registered = await appendedUnlessTaken(handleCommand(this.records.log, accountDecider, request));
+    if (registered) await this.codes.send(login, 'confirm_account', code, registered.position);
+  }
+
+  /** False when another registration took the login first (a race): answered like any taken login. */
+  private async reserve(login: Login, accountId: string): Promise<boolean> {
+    const context = this.records.contextFor({ id: accountId, role: 'citizen' });
+    const command = {
+      type: 'ReserveLogin',
+      data: { login, accountId },
+      metadata: metadataOf(context),
+    } as const;
+    const asked = askedAbout(accountId);
+    const request = commandRequest(this.records.reservationStream(login), command, context, asked);
+    return (
+      (await appendedUnlessTaken(handleCommand(this.records.log, loginReservationDecider, request))) !==
+      undefined
+    );
+  }
+}
+
+// A concurrent registration of the same login won the reservation, or completed the same orphaned one first.
+const TAKEN = new Set(['login_taken', 'account_already_exists']);
+
+/** The append's result, or undefined when another registration got there first: answered like a taken login. */
+async function appendedUnlessTaken(append: Promise<CommandResult>): Promise<CommandResult | undefined> {
+  try {
+    return await append;
+  } catch (error) {
+    if (error instanceof DomainError && TAKEN.has(error.code)) return undefined;
+    throw error;
+  }
+}
