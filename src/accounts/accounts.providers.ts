@@ -27,15 +27,15 @@ export const accountsProviders = (config: AppConfig): Provider[] => [
     inject: [CLOCK],
     useFactory: (clock: Clock) => new FailureDelays(() => clock.now()),
   },
-  {
-    provide: LOGIN_KEY,
-    useFactory: () =>
-      loadBase64Secret({
-        fromEnv: config.loginKey,
-        envName: 'SUARA_LOGIN_KEY',
-        dataDir: config.dataDir,
-        fileName: 'login-key',
-        minBytes: LOGIN_KEY_BYTES,
-      }),
-  },
+  { provide: LOGIN_KEY, useFactory: () => loginKeyOf(config) },
 ];
+
+/** The key naming login reservation streams: the app and `npm run admin:create` must use the same one. */
+export const loginKeyOf = (config: AppConfig): Buffer =>
+  loadBase64Secret({
+    fromEnv: config.loginKey,
+    envName: 'SUARA_LOGIN_KEY',
+    dataDir: config.dataDir,
+    fileName: 'login-key',
+    minBytes: LOGIN_KEY_BYTES,
+  });

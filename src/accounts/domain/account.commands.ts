@@ -11,6 +11,9 @@ export type RegisterAccount = Command<
 
 export type ConfirmAccount = Command<'ConfirmAccount', { accountId: string; codeHash: string }>;
 
+/** The platform itself (the command line creating the first admin) activates without a code. */
+export type ActivateAccount = Command<'ActivateAccount', { accountId: string }>;
+
 export type ReissueConfirmationCode = Command<
   'ReissueConfirmationCode',
   { accountId: string; codeHash: string }
@@ -41,6 +44,7 @@ export type EraseAccount = Command<'EraseAccount', { accountId: string }>;
 export type AccountCommand =
   | RegisterAccount
   | ConfirmAccount
+  | ActivateAccount
   | ReissueConfirmationCode
   | ChangePassword
   | RequestPasswordReset

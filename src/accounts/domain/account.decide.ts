@@ -3,7 +3,7 @@ import { AccountCommand } from './account.commands';
 import { AccountEvent } from './account.events';
 import { AccountState } from './account.state';
 import { changePassword, endSessions, requestPasswordReset, resetPassword } from './password.decide';
-import { confirm, erase, register, reissue } from './registration.decide';
+import { activate, confirm, erase, register, reissue } from './registration.decide';
 import { grantRole, revokeRole } from './role.decide';
 
 /**
@@ -17,6 +17,8 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
       return register(command, state);
     case 'ConfirmAccount':
       return confirm(command, state);
+    case 'ActivateAccount':
+      return activate(command, state);
     case 'ReissueConfirmationCode':
       return reissue(command, state);
     case 'ChangePassword':

@@ -22,6 +22,7 @@ export const accountErrors = {
   selfOrAdminOnly: (action: string) =>
     forbidden('account_holder_or_admin_only', `Only the account holder or an admin may ${action}`),
   adminOnly: (action: string) => forbidden('admin_only', `Only an admin may ${action}`),
+  systemOnly: (action: string) => forbidden('system_only', `Only the platform itself may ${action}`),
   ownRole: () => forbidden('own_role', 'An admin cannot change their own role; another admin must'),
   wrongPassword: () => forbidden('wrong_password', 'The current password is not correct'),
 

@@ -1,9 +1,13 @@
 import { PersonalDataPolicy, PersonalField } from '../../platform/domain/personal-data';
 import { AccountEvent } from './account.events';
+import { FirstAdminClaimed } from './first-admin.decide';
 import { LoginReservationEvent } from './login-reservation.events';
 
 // Per event type, the fields that are the account holder's own; the account id is in every one.
-const sealed: Record<AccountEvent['type'] | LoginReservationEvent['type'], string[]> = {
+const sealed: Record<
+  AccountEvent['type'] | LoginReservationEvent['type'] | FirstAdminClaimed['type'],
+  string[]
+> = {
   // The login and name identify the person; the password hash is theirs and, sealed, a stolen event store
   // alone gives nothing to crack; six-digit code hashes are reversed in a blink, so they are sealed too.
   AccountRegistered: ['accountId', 'login', 'displayName', 'passwordHash', 'confirmationCodeHash'],
@@ -19,6 +23,7 @@ const sealed: Record<AccountEvent['type'] | LoginReservationEvent['type'], strin
   AccountErased: ['accountId'],
   LoginReserved: ['accountId'],
   LoginReleased: ['accountId'],
+  FirstAdminClaimed: ['accountId'],
 };
 
 /** Everything that names or unlocks the person is sealed with their key; roles and times stay readable. */

@@ -16,6 +16,7 @@ import {
   PASSWORD_HASH,
   registered,
   stranger,
+  system,
   WRONG_CODE_HASH,
 } from './testing/account.fixtures';
 
@@ -35,6 +36,11 @@ const confirm = (codeHash = CODE_HASH, now = minutesLater(5)): AccountCommand =>
   type: 'ConfirmAccount',
   data: { accountId: ACCOUNT_ID, codeHash },
   metadata: as(holder, now),
+});
+const activate = (actor = system): AccountCommand => ({
+  type: 'ActivateAccount',
+  data: { accountId: ACCOUNT_ID },
+  metadata: as(actor),
 });
 const reissue = (codeHash = NEW_CODE_HASH): AccountCommand => ({
   type: 'ReissueConfirmationCode',
@@ -138,6 +144,26 @@ describe('ConfirmAccount', () => {
 
   it('refuses a code that is not a hash', () =>
     given(registered).when(confirm('482913')).thenFails('invalid', 'invalid_code_hash', 'codeHash'));
+});
+
+describe('ActivateAccount', () => {
+  it('lets the platform itself activate without a code', () =>
+    given(registered).when(activate()).then(confirmed));
+
+  it('activates even with the code locked: no code is involved', () =>
+    given(registered, ...fiveFailures)
+      .when(activate())
+      .then(confirmed));
+
+  it.each([holder, admin])('refuses anyone but the platform (%j)', (actor) =>
+    given(registered).when(activate(actor)).thenFails('forbidden', 'system_only'),
+  );
+
+  it('refuses an account already active', () =>
+    given(registered, confirmed).when(activate()).thenFails('conflict', 'account_already_confirmed'));
+
+  it('refuses an unknown account', () =>
+    given().when(activate()).thenFails('not_found', 'account_not_found'));
 });
 
 describe('ReissueConfirmationCode', () => {

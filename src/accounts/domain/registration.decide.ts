@@ -1,4 +1,10 @@
-import { ConfirmAccount, EraseAccount, RegisterAccount, ReissueConfirmationCode } from './account.commands';
+import {
+  ActivateAccount,
+  ConfirmAccount,
+  EraseAccount,
+  RegisterAccount,
+  ReissueConfirmationCode,
+} from './account.commands';
 import { accountErrors as errors } from './account.errors';
 import { AccountEvent, ConfirmationCodeFailed } from './account.events';
 import { existing, requireUsable, validCodeHash, validPasswordHash } from './account.guards';
@@ -51,6 +57,19 @@ export function confirm({ data, metadata }: ConfirmAccount, state: AccountState)
   requireUsable(account.code, metadata.now);
   if (codeHash !== account.code.hash)
     return [codeFailed(data.accountId, 'confirm_account', account.code.attempts + 1, metadata.now)];
+  return [
+    {
+      type: 'AccountConfirmed',
+      data: { accountId: data.accountId, confirmedAt: metadata.now.toISOString() },
+    },
+  ];
+}
+
+/** Without a code, by the platform alone: `npm run admin:create` has no one to send a code to. */
+export function activate({ data, metadata }: ActivateAccount, state: AccountState): AccountEvent[] {
+  const account = existing(state);
+  if (metadata.actor.role !== 'system') throw errors.systemOnly('activate an account without a code');
+  if (account.status !== 'pending') throw errors.alreadyConfirmed();
   return [
     {
       type: 'AccountConfirmed',
