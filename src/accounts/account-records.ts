@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../platform/clock';
-import { CommandContext } from '../platform/commands/command-context';
-import { readState } from '../platform/commands/handle-command';
+import { CommandContext, commandRequest } from '../platform/commands/command-context';
+import { CommandResult, handleCommand, readState } from '../platform/commands/handle-command';
 import { Actor } from '../platform/domain/decider';
 import { EventLog } from '../platform/event-log/event-log';
 import { currentCorrelationId } from '../platform/logging/correlation';
 import { LOGIN_KEY } from './accounts.providers';
+import { AccountCommand } from './domain/account.commands';
 import { accountDecider } from './domain/account.decider';
 import { AccountState } from './domain/account.state';
 import { accountStream, loginReservationStream } from './domain/account.streams';
@@ -40,6 +41,12 @@ export class AccountRecords {
 
   stateOf(accountId: string): Promise<AccountState> {
     return readState(this.log, accountDecider, accountStream(accountId));
+  }
+
+  /** The one way the account handlers change an account: handleCommand, with a digest that covers no body. */
+  decide(accountId: string, command: AccountCommand, context: CommandContext): Promise<CommandResult> {
+    const request = commandRequest(accountStream(accountId), command, context, askedAbout(accountId));
+    return handleCommand(this.log, accountDecider, request);
   }
 
   /** Public routes act as the account concerned: it is who the event is about, and no token says more. */

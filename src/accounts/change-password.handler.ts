@@ -1,12 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { commandRequest, CommandContext, metadataOf } from '../platform/commands/command-context';
-import { handleCommand } from '../platform/commands/handle-command';
+import { CommandContext, metadataOf } from '../platform/commands/command-context';
 import { PASSWORD_HASHER, PasswordHasher } from '../platform/passwords/password-hasher.port';
-import { AccountRecords, askedAbout } from './account-records';
-import { accountDecider } from './domain/account.decider';
+import { AccountRecords } from './account-records';
 import { accountErrors } from './domain/account.errors';
-import { accountStream } from './domain/account.streams';
 import { loginSpellings } from './domain/login';
 import { newPasswordFor } from './new-password';
 import { SessionIssuer, SessionTokens } from './sessions/session-tokens';
@@ -39,12 +36,7 @@ export class ChangePasswordHandler implements ICommandHandler<ChangePasswordComm
       'passwordHash' in state && (await this.hasher.verify(state.passwordHash, currentPassword));
     const data = { accountId, currentPasswordMatches, passwordHash: await this.hasher.hash(password) };
     const command = { type: 'ChangePassword', data, metadata: metadataOf(context) } as const;
-    const asked = askedAbout(accountId);
-    await handleCommand(
-      this.records.log,
-      accountDecider,
-      commandRequest(accountStream(accountId), command, context, asked),
-    );
+    await this.records.decide(accountId, command, context);
     const after = await this.records.stateOf(accountId);
     if (after.status !== 'active') throw accountErrors.notConfirmed();
     return this.sessions.start(after);

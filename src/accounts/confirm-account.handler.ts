@@ -1,10 +1,7 @@
 import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { commandRequest, metadataOf } from '../platform/commands/command-context';
-import { handleCommand } from '../platform/commands/handle-command';
-import { AccountRecords, askedAbout } from './account-records';
-import { accountDecider } from './domain/account.decider';
+import { metadataOf } from '../platform/commands/command-context';
+import { AccountRecords } from './account-records';
 import { accountErrors } from './domain/account.errors';
-import { accountStream } from './domain/account.streams';
 import { Login } from './domain/login';
 import { codeDigest, MAX_CODE_ATTEMPTS } from './domain/one-time-code';
 
@@ -29,12 +26,7 @@ export class ConfirmAccountHandler implements ICommandHandler<ConfirmAccountComm
     const context = this.records.contextFor({ id: accountId, role: 'citizen' });
     const data = { accountId, codeHash: codeDigest(accountId, code) };
     const command = { type: 'ConfirmAccount', data, metadata: metadataOf(context) } as const;
-    const asked = askedAbout(accountId);
-    await handleCommand(
-      this.records.log,
-      accountDecider,
-      commandRequest(accountStream(accountId), command, context, asked),
-    );
+    await this.records.decide(accountId, command, context);
     const after = await this.records.stateOf(accountId);
     if (after.status === 'pending') throw accountErrors.wrongCode(MAX_CODE_ATTEMPTS - after.code.attempts);
   }

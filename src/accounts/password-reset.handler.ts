@@ -1,12 +1,9 @@
 import { Inject } from '@nestjs/common';
 import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { commandRequest, metadataOf } from '../platform/commands/command-context';
-import { handleCommand } from '../platform/commands/handle-command';
+import { metadataOf } from '../platform/commands/command-context';
 import { PASSWORD_HASHER, PasswordHasher } from '../platform/passwords/password-hasher.port';
-import { AccountRecords, askedAbout } from './account-records';
-import { accountDecider } from './domain/account.decider';
+import { AccountRecords } from './account-records';
 import { accountErrors } from './domain/account.errors';
-import { accountStream } from './domain/account.streams';
 import { Login, loginSpellings } from './domain/login';
 import { codeDigest, MAX_CODE_ATTEMPTS } from './domain/one-time-code';
 import { newCode, OneTimeCodes } from './one-time-codes';
@@ -44,8 +41,7 @@ export class RequestPasswordResetHandler implements ICommandHandler<RequestPassw
     const context = this.records.contextFor({ id: accountId, role: 'citizen' });
     const data = { accountId, codeHash: codeDigest(accountId, code) };
     const command = { type: 'RequestPasswordReset', data, metadata: metadataOf(context) } as const;
-    const request = commandRequest(accountStream(accountId), command, context, askedAbout(accountId));
-    const { position } = await handleCommand(this.records.log, accountDecider, request);
+    const { position } = await this.records.decide(accountId, command, context);
     await this.codes.send(login, 'reset_password', code, position);
   }
 }
@@ -70,8 +66,7 @@ export class ResetPasswordHandler implements ICommandHandler<ResetPasswordComman
       passwordHash: await this.hasher.hash(password),
     };
     const command = { type: 'ResetPassword', data, metadata: metadataOf(context) } as const;
-    const request = commandRequest(accountStream(accountId), command, context, askedAbout(accountId));
-    await handleCommand(this.records.log, accountDecider, request);
+    await this.records.decide(accountId, command, context);
     const after = await this.records.stateOf(accountId);
     if (after.status === 'active' && after.resetCode !== null)
       throw accountErrors.wrongCode(MAX_CODE_ATTEMPTS - after.resetCode.attempts);

@@ -7,8 +7,6 @@ import { newId } from '../platform/ids';
 import { PASSWORD_HASHER, PasswordHasher } from '../platform/passwords/password-hasher.port';
 import { acceptablePassword } from '../platform/passwords/password-policy';
 import { AccountRecords, askedAbout } from './account-records';
-import { accountDecider } from './domain/account.decider';
-import { accountStream } from './domain/account.streams';
 import { loginReservationDecider } from './domain/login-reservation.decide';
 import { Login, loginSpellings } from './domain/login';
 import { codeDigest } from './domain/one-time-code';
@@ -54,9 +52,7 @@ export class RegisterAccountHandler implements ICommandHandler<RegisterAccountCo
       codeHash: codeDigest(accountId, code),
     };
     const command = { type: 'RegisterAccount', data, metadata: metadataOf(context) } as const;
-    const asked = askedAbout(accountId);
-    const request = commandRequest(accountStream(accountId), command, context, asked);
-    const registered = await appendedUnlessTaken(handleCommand(this.records.log, accountDecider, request));
+    const registered = await appendedUnlessTaken(this.records.decide(accountId, command, context));
     if (registered) await this.codes.send(login, 'confirm_account', code, registered.position);
   }
 

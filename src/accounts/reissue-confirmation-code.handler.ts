@@ -1,9 +1,6 @@
 import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { commandRequest, metadataOf } from '../platform/commands/command-context';
-import { handleCommand } from '../platform/commands/handle-command';
-import { AccountRecords, askedAbout } from './account-records';
-import { accountDecider } from './domain/account.decider';
-import { accountStream } from './domain/account.streams';
+import { metadataOf } from '../platform/commands/command-context';
+import { AccountRecords } from './account-records';
 import { Login } from './domain/login';
 import { codeDigest } from './domain/one-time-code';
 import { newCode, OneTimeCodes } from './one-time-codes';
@@ -33,8 +30,7 @@ export class ReissueConfirmationCodeHandler implements ICommandHandler<ReissueCo
     const context = this.records.contextFor({ id: accountId, role: 'citizen' });
     const data = { accountId, codeHash: codeDigest(accountId, code) };
     const command = { type: 'ReissueConfirmationCode', data, metadata: metadataOf(context) } as const;
-    const request = commandRequest(accountStream(accountId), command, context, askedAbout(accountId));
-    const { position } = await handleCommand(this.records.log, accountDecider, request);
+    const { position } = await this.records.decide(accountId, command, context);
     await this.codes.send(login, 'confirm_account', code, position);
   }
 }

@@ -1,9 +1,6 @@
 import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { commandRequest, CommandContext, metadataOf } from '../../platform/commands/command-context';
-import { handleCommand } from '../../platform/commands/handle-command';
-import { AccountRecords, askedAbout } from '../account-records';
-import { accountDecider } from '../domain/account.decider';
-import { accountStream } from '../domain/account.streams';
+import { CommandContext, metadataOf } from '../../platform/commands/command-context';
+import { AccountRecords } from '../account-records';
 
 export class EndSessionsCommand extends BusCommand<void> {
   constructor(readonly context: CommandContext) {
@@ -19,7 +16,6 @@ export class EndSessionsHandler implements ICommandHandler<EndSessionsCommand> {
   async execute({ context }: EndSessionsCommand): Promise<void> {
     const accountId = context.actor.id;
     const command = { type: 'EndSessions', data: { accountId }, metadata: metadataOf(context) } as const;
-    const request = commandRequest(accountStream(accountId), command, context, askedAbout(accountId));
-    await handleCommand(this.records.log, accountDecider, request);
+    await this.records.decide(accountId, command, context);
   }
 }
