@@ -5,24 +5,15 @@ import {
   countId,
   STATISTICS,
   ThreadDocument,
-  ThreadStatus,
+  THREAD_STATUSES,
 } from '../../src/aspirations/read-models/thread.document';
 import { DocumentKey, DocumentLookup, ProjectedEvent } from '../runner/projection';
-
-const STATUSES: readonly ThreadStatus[] = [
-  'submitted',
-  'verified',
-  'rejected',
-  'in_progress',
-  'resolved',
-  'closed',
-];
 
 const MINUTE = 60_000;
 
 /** The statistics documents an event may change: status counts always, the rest from the event's own data. */
 export function statisticsTouched(event: ProjectedEvent): DocumentKey[] {
-  const keys = STATUSES.map((status) => countId('status', status));
+  const keys = THREAD_STATUSES.map((status) => countId('status', status));
   if (event.type === 'AspirationSubmitted') {
     const { category, regionCode } = event.data as { category: string; regionCode: string };
     keys.push(countId('category', category), ...regionsOf(regionCode).map((code) => countId('region', code)));

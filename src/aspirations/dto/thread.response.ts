@@ -1,17 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { AGENCY_ID, DATE_TIME, POSITION, UUID } from '../../platform/http/openapi-formats';
-import { ThreadStatus } from '../read-models/thread.document';
+import { THREAD_STATUSES, ThreadStatus } from '../read-models/thread.document';
 
 // Response schemas of the read routes (queries/, read-models/thread-views.ts): documentation only.
 
-export const THREAD_STATUSES: readonly ThreadStatus[] = [
-  'submitted',
-  'verified',
-  'rejected',
-  'in_progress',
-  'resolved',
-  'closed',
-];
 const STATUS = { enum: THREAD_STATUSES, type: String };
 const NULLABLE_DATE_TIME = { ...DATE_TIME, nullable: true };
 

@@ -1,9 +1,8 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { PlainText } from '../../platform/text/plain-text';
-import { ThreadStatus } from '../read-models/thread.document';
+import { THREAD_STATUSES, ThreadStatus } from '../read-models/thread.document';
 
-const STATUSES: ThreadStatus[] = ['submitted', 'verified', 'rejected', 'in_progress', 'resolved', 'closed'];
 export const THREAD_SORTS = ['newest', 'endorsed', 'overdue', 'due'] as const;
 export type ThreadSort = (typeof THREAD_SORTS)[number];
 
@@ -20,7 +19,7 @@ export class PageDto extends ReadPositionDto {
 }
 
 export class ListThreadsDto extends PageDto {
-  @IsOptional() @IsIn(STATUSES) status?: ThreadStatus;
+  @IsOptional() @IsIn(THREAD_STATUSES) status?: ThreadStatus;
   @IsOptional() @IsString() @MaxLength(64) category?: string;
   @IsOptional()
   @Matches(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'region must look like 62.06 or 62.06.02' })

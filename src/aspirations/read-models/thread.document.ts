@@ -9,6 +9,16 @@ export const STATISTICS = 'statistics';
 
 export type ThreadStatus = Exclude<AspirationStatus, 'none'>;
 
+/** Every status a thread can have, in lifecycle order: the list filter, statistics and OpenAPI share it. */
+export const THREAD_STATUSES: readonly ThreadStatus[] = [
+  'submitted',
+  'verified',
+  'rejected',
+  'in_progress',
+  'resolved',
+  'closed',
+];
+
 export interface ThreadMessage {
   readonly messageId: string;
   readonly kind: 'submission' | 'response' | 'reply';
