@@ -65,7 +65,7 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
     actor: ADMIN,
     fields: ['officialId', 'name'],
   },
-  devToken: { path: () => '/api/dev/tokens', fields: ['actorId', 'role'] },
+  devToken: { path: () => '/api/dev/tokens', fields: ['actorId', 'role', 'regionCode'] },
 };
 
 const QUERY_ROUTES: Record<string, { path: string; actor?: [string, Role]; fields: readonly string[] }> = {

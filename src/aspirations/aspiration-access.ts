@@ -1,4 +1,5 @@
 import { Actor, agencyOfOfficial } from '../platform/domain/decider';
+import { regionCovers } from '../platform/domain/region-codes';
 import { AspirationStatus } from './domain/aspiration.state';
 import { Visibility } from './domain/aspiration.events';
 
@@ -9,13 +10,22 @@ import { Visibility } from './domain/aspiration.events';
 export type Audience = 'submitter' | 'facilitator' | 'auditor' | 'agency' | 'public';
 
 /**
+ * Whether the actor is a facilitator of that region: one bound to a region covers it and every region below it;
+ * one without a region (provincial Diskominfo moderators) covers every region. Elsewhere a facilitator is no
+ * facilitator at all: they see and act as the public does.
+ */
+export const facilitatesIn = (actor: Actor | undefined, regionCode: string): boolean =>
+  actor?.role === 'facilitator' &&
+  (actor.regionCode === undefined || regionCovers(actor.regionCode, regionCode));
+
+/**
  * Who may see an aspiration, and as which audience; undefined when the viewer may not see it at all.
  * Nothing is public before a facilitator verifies it; confidential and rejected ones never are.
  */
 export function audienceOf(viewer: Actor | undefined, thread: AudienceFacts): Audience | undefined {
   if (thread.status === 'none') return undefined;
   if (viewer && thread.submittedBy !== null && viewer.id === thread.submittedBy) return 'submitter';
-  if (viewer?.role === 'facilitator') return 'facilitator';
+  if (facilitatesIn(viewer, thread.regionCode)) return 'facilitator';
   if (viewer?.role === 'auditor') return 'auditor';
   const assigned = 'agencyId' in thread ? thread.agencyId : undefined;
   if (viewer && assigned !== undefined && agencyOfOfficial(viewer.role) === assigned) return 'agency';
@@ -29,6 +39,7 @@ export type AudienceFacts =
       status: Exclude<AspirationStatus, 'none'>;
       submittedBy: string | null;
       visibility: Visibility;
+      regionCode: string;
       agencyId?: string;
     };
 

@@ -13,6 +13,7 @@ import { GetThread } from './queries/get-thread.handler';
 import { ListThreads } from './queries/list-threads.handler';
 import { ListThreadsDto, PageDto, ReadPositionDto, StatisticsDto } from './queries/list-threads.query-dto';
 import { GetStatistics } from './queries/statistics.handler';
+import { regionScope } from './queries/thread-filters';
 import { UnauthorizedException } from '@nestjs/common';
 
 /** The read side: threads, inboxes, "my threads" and statistics, all from the read models. */
@@ -64,9 +65,9 @@ export class ThreadsController {
         `Only officials of ${agencyId}, facilitators and auditors read its inbox`,
       );
     const scoped = { ...query, sort: 'due' as const };
-    return this.queries.execute(
-      new ListThreads(scoped, actor, this.clock.now(), { agencyId, status: 'in_progress' }),
-    );
+    // A facilitator bound to a region reads the inbox's items of that region only.
+    const scope = { agencyId, status: 'in_progress', ...regionScope(actor) };
+    return this.queries.execute(new ListThreads(scoped, actor, this.clock.now(), scope));
   }
 
   @Public()

@@ -6,7 +6,7 @@ import { ReadModels } from '../platform/read-models/read-models';
 import { readTrimmedUpTo } from './retention-marks';
 import { LIVE_CONFIG, LiveConfig } from './live.config';
 import { AckFn, ChangeMessage, errorAck, LiveRefusal, UnsubscribedMessage } from './live-protocol';
-import { changeRoom, isThreadTopic, subscriberRoom } from './live-rooms';
+import { changeRooms, isThreadTopic, subscriberRoom } from './live-rooms';
 import { LiveSocket, Subscription } from './live-socket';
 
 /** A subscription to start: its backlog sent and its room joined between two reads of the log. */
@@ -135,11 +135,13 @@ export class ChangeTailer implements OnModuleDestroy {
   private broadcast(entry: ChangeEntry): void {
     const namespace = this.namespace!;
     for (const [audience, payload] of Object.entries(entry.payloads)) {
-      const room = changeRoom(entry.topic, audience, payload);
-      if (!room || !namespace.adapter.rooms.has(room)) continue;
-      // Encoded once for the whole room.
-      namespace.to(room).emit('change', message(entry, payload));
-      this.emittedRooms.add(room);
+      const rooms = changeRooms(entry.topic, audience, payload).filter((room) =>
+        namespace.adapter.rooms.has(room),
+      );
+      if (rooms.length === 0) continue;
+      // Encoded once for all its rooms.
+      namespace.to(rooms).emit('change', message(entry, payload));
+      rooms.forEach((room) => this.emittedRooms.add(room));
     }
     if (isThreadTopic(entry.topic)) this.demoteFormerAgency(entry);
   }
@@ -148,8 +150,8 @@ export class ChangeTailer implements OnModuleDestroy {
   private demoteFormerAgency(entry: ChangeEntry): void {
     const rooms = this.agencyRooms.get(entry.topic);
     if (!rooms) return;
-    const assigned = changeRoom(entry.topic, 'agency', entry.payloads.agency);
-    for (const room of [...rooms].filter((r) => r !== assigned)) {
+    const assigned = changeRooms(entry.topic, 'agency', entry.payloads.agency);
+    for (const room of [...rooms].filter((r) => !assigned.includes(r))) {
       rooms.delete(room);
       for (const socket of this.membersOf(room)) this.demote(socket, entry, room);
     }
@@ -207,7 +209,7 @@ export class ChangeTailer implements OnModuleDestroy {
       const payload = entry.payloads[subscription.audience!];
       if (
         payload !== undefined &&
-        changeRoom(entry.topic, subscription.audience!, payload) === subscription.room
+        changeRooms(entry.topic, subscription.audience!, payload).includes(subscription.room!)
       )
         socket.emit('change', message(entry, payload));
     }

@@ -162,8 +162,9 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
   }
 
   /**
-   * A fresh token before the current one expires: same actor only (another actor reconnects). A new role ends
-   * every subscription with `unsubscribed` (role_changed): the client resubscribes and access is checked anew.
+   * A fresh token before the current one expires: same actor only (another actor reconnects). A new role (or a
+   * facilitator's new region) ends every subscription with `unsubscribed` (role_changed): the client resubscribes
+   * and access is checked anew.
    */
   async reauthenticate(socket: LiveSocket, body: unknown, respond: AckFn): Promise<void> {
     const { token } = parseRequest(ReauthenticateRequest, body, {
@@ -187,7 +188,9 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       );
     socket.data.actor = verified.actor;
     socket.data.expiresAt = verified.expiresAt;
-    const ended = verified.actor.role === current.role ? 0 : this.endSubscriptions(socket);
+    const sameAccess =
+      verified.actor.role === current.role && verified.actor.regionCode === current.regionCode;
+    const ended = sameAccess ? 0 : this.endSubscriptions(socket);
     endSessionAtExpiry(socket, verified, Date.now());
     respond({ ok: true, expiresAt: verified.expiresAt.toISOString(), subscriptionsEnded: ended });
   }

@@ -18,8 +18,7 @@ export class TopicAccess {
 
   async grant(viewer: Actor | undefined, topic: string, since: bigint | undefined): Promise<TopicGrant> {
     const audience = await this.audienceFor(viewer, topic, since);
-    const agencyId = viewer ? agencyOfOfficial(viewer.role) : undefined;
-    return { audience, room: subscriberRoom(topic, audience, agencyId) };
+    return { audience, room: subscriberRoom(topic, audience, viewer) };
   }
 
   private async audienceFor(viewer: Actor | undefined, topic: string, since: bigint | undefined) {
@@ -54,7 +53,10 @@ const splitTopic = (topic: string): [string, string] => {
   return colon < 0 ? [topic, ''] : [topic.slice(0, colon), topic.slice(colon + 1)];
 };
 
-/** GET /api/agencies/:id/inbox's rule: its officials, facilitators and auditors. */
+/**
+ * GET /api/agencies/:id/inbox's rule: its officials, facilitators and auditors. A facilitator bound to a region
+ * joins that region's room of the inbox (live-rooms.ts), as the inbox lists only that region's items to them.
+ */
 function inboxAudience(viewer: Actor | undefined, agencyId: string): Audience {
   if (viewer?.role === 'facilitator') return 'facilitator';
   if (viewer?.role === 'auditor') return 'auditor';

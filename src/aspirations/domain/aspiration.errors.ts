@@ -25,6 +25,11 @@ export const aspirationErrors = {
   systemOnly: (action: string) => forbidden('system_only', `Only the platform itself may ${action}`),
   systemOrFacilitatorOnly: (action: string) =>
     forbidden('system_or_facilitator_only', `Only the platform or a facilitator may ${action}`),
+  outsideFacilitatorRegion: (action: string) =>
+    forbidden(
+      'outside_facilitator_region',
+      `Only a facilitator of the aspiration's region (or a platform-wide one) may ${action}`,
+    ),
 
   // 409
   alreadySubmitted: () => conflict('aspiration_already_exists', 'This aspiration was already submitted'),

@@ -1,5 +1,5 @@
 import { Actor, agencyOfOfficial } from '../../platform/domain/decider';
-import { audienceOf } from '../aspiration-access';
+import { audienceOf, facilitatesIn } from '../aspiration-access';
 import { DomainError } from '../../platform/domain/domain-errors';
 import { aspirationErrors } from './aspiration.errors';
 import {
@@ -34,8 +34,15 @@ export function inStatus<S extends ExistingAspiration['status']>(
 
 export const isFacilitator = (actor: Actor): boolean => actor.role === 'facilitator';
 
-export function requireFacilitator(actor: Actor, action: string): void {
+/** A facilitator of the aspiration's region: any other role is refused, and so is a facilitator elsewhere. */
+export function requireFacilitator(actor: Actor, regionCode: string, action: string): void {
   if (!isFacilitator(actor)) throw aspirationErrors.facilitatorOnly(action);
+  requireFacilitatorRegion(actor, regionCode, action);
+}
+
+/** For an actor already known to be a facilitator: the region must be theirs. */
+export function requireFacilitatorRegion(actor: Actor, regionCode: string, action: string): void {
+  if (!facilitatesIn(actor, regionCode)) throw aspirationErrors.outsideFacilitatorRegion(action);
 }
 
 export function requireSubmitter(state: ExistingAspiration, actor: Actor, action: string): void {
@@ -50,13 +57,14 @@ export function requireOfficialOrFacilitator(actor: Actor, action: string): void
   }
 }
 
-/** Once the status is known: an official must belong to the agency the aspiration is with. */
+/** Once the status is known: an official must belong to the agency it is with, a facilitator to its region. */
 export function requireAssignedOfficialOrFacilitator(
-  state: AspirationHandling,
+  state: AspirationHandling & { regionCode: string },
   actor: Actor,
   action: string,
 ): void {
-  if (!isFacilitator(actor) && agencyOfOfficial(actor.role) !== state.agencyId) {
+  if (isFacilitator(actor)) return requireFacilitatorRegion(actor, state.regionCode, action);
+  if (agencyOfOfficial(actor.role) !== state.agencyId) {
     throw aspirationErrors.assignedOfficialOrFacilitatorOnly(action);
   }
 }

@@ -90,7 +90,7 @@ export function hideMessage(command: HideMessage, state: AspirationState): Aspir
   const { actor, now } = command.metadata;
   const { messageId } = command.data;
   const aspiration = existing(state, command.metadata.actor);
-  requireFacilitator(actor, 'hide a message');
+  requireFacilitator(actor, aspiration.regionCode, 'hide a message');
   if (!Object.hasOwn(aspiration.messages, messageId)) throw errors.messageNotFound(messageId);
   if (aspiration.messages[messageId].hidden) throw errors.messageAlreadyHidden(messageId);
   const reason = reasonText(command.data.reason);

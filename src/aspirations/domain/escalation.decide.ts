@@ -2,7 +2,7 @@ import { EscalateAspiration } from './aspiration.commands';
 import { AspirationDeps, dueAfter, hasPassed } from './aspiration.deadlines';
 import { aspirationErrors as errors } from './aspiration.errors';
 import { AspirationEvent } from './aspiration.events';
-import { agencyIdText, existing, inStatus } from './aspiration.guards';
+import { agencyIdText, existing, inStatus, requireFacilitatorRegion } from './aspiration.guards';
 import { ExistingAspiration, AspirationState } from './aspiration.state';
 
 function requireMissed(now: Date, dueAt: string, alreadyEscalated: string | undefined): void {
@@ -56,6 +56,8 @@ export function escalate(
   if (actor.role !== 'system' && actor.role !== 'facilitator') {
     throw errors.systemOrFacilitatorOnly('escalate an aspiration');
   }
+  if (actor.role === 'facilitator')
+    requireFacilitatorRegion(actor, aspiration.regionCode, 'escalate an aspiration');
   switch (command.data.stage) {
     case 'verification':
       return escalateVerification(aspiration, command);

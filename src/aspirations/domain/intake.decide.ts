@@ -17,6 +17,7 @@ import {
   inStatus,
   reasonText,
   requireFacilitator,
+  requireFacilitatorRegion,
   TEXT_MAX,
 } from './aspiration.guards';
 import { AspirationState } from './aspiration.state';
@@ -81,6 +82,9 @@ export function submit(
   requireMaySubmit(actor, command.data.onBehalfOf);
   if (state.status !== 'none') throw errors.alreadySubmitted();
   const submission = validSubmission(command.data, actor, deps.regions);
+  // A facilitator bound to a region speaks only for villagers of that region.
+  if (actor.role === 'facilitator')
+    requireFacilitatorRegion(actor, submission.regionCode, 'submit on behalf of a villager of this region');
   const verificationDueAt = dueAfter(deps, now, 'verificationDays', submission.regionCode);
   const data = {
     aspirationId,
@@ -94,14 +98,14 @@ export function submit(
 
 export function verify(command: VerifyAspiration, state: AspirationState): AspirationEvent[] {
   const aspiration = existing(state, command.metadata.actor);
-  requireFacilitator(command.metadata.actor, 'verify an aspiration');
+  requireFacilitator(command.metadata.actor, aspiration.regionCode, 'verify an aspiration');
   inStatus(aspiration, 'verify', ['submitted']);
   return [{ type: 'AspirationVerified', data: { verifiedAt: command.metadata.now.toISOString() } }];
 }
 
 export function reject(command: RejectAspiration, state: AspirationState): AspirationEvent[] {
   const aspiration = existing(state, command.metadata.actor);
-  requireFacilitator(command.metadata.actor, 'reject an aspiration');
+  requireFacilitator(command.metadata.actor, aspiration.regionCode, 'reject an aspiration');
   inStatus(aspiration, 'reject', ['submitted']);
   const reason = reasonText(command.data.reason);
   return [{ type: 'AspirationRejected', data: { reason, rejectedAt: command.metadata.now.toISOString() } }];
@@ -115,7 +119,7 @@ export function assign(
 ): AspirationEvent[] {
   const { now, actor } = command.metadata;
   const aspiration = existing(state, command.metadata.actor);
-  requireFacilitator(actor, 'assign an aspiration');
+  requireFacilitator(actor, aspiration.regionCode, 'assign an aspiration');
   inStatus(aspiration, 'assign', ['verified']);
   const agencyId = agencyIdText(command.data.agencyId, 'agencyId');
   const followUpDueAt = dueAfter(deps, now, 'followUpDays', aspiration.regionCode);

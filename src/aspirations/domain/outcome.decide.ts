@@ -73,7 +73,8 @@ const CLOSE_REASONS: readonly CloseReason[] = ['by_submitter', 'by_facilitator',
 // The reason says who closes: the submitter, a facilitator, or the platform when a response went unanswered.
 function requireMayClose(reason: CloseReason, aspiration: ExistingAspiration, actor: Actor): void {
   if (reason === 'by_submitter') requireSubmitter(aspiration, actor, 'close it as its submitter');
-  else if (reason === 'by_facilitator') requireFacilitator(actor, 'close it as a facilitator');
+  else if (reason === 'by_facilitator')
+    requireFacilitator(actor, aspiration.regionCode, 'close it as a facilitator');
   else if (actor.role !== 'system') throw errors.systemOnly('close an unanswered aspiration automatically');
 }
 

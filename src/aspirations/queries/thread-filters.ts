@@ -4,14 +4,25 @@ import { RequestValidationError } from '../../platform/http/request-validation.e
 import { normalizedWords } from '../read-models/thread.document';
 import { ListThreadsDto, ThreadSort } from './list-threads.query-dto';
 
-/** Which threads a viewer may find at all; each found thread is then redacted for the viewer's audience. */
+/**
+ * Which threads a viewer may find at all (audienceOf's rule as a filter); each found thread is then redacted
+ * for the viewer's audience. A facilitator bound to a region finds all of its threads, and elsewhere what the
+ * public finds (plus what they submitted themselves).
+ */
 export function visibleTo(viewer: Actor | undefined): Filter {
-  if (viewer?.role === 'facilitator' || viewer?.role === 'auditor') return {};
-  const own = viewer?.role === 'citizen' ? [{ submittedBy: viewer.id }] : [];
+  if (viewer?.role === 'auditor') return {};
+  if (viewer?.role === 'facilitator' && viewer.regionCode === undefined) return {};
+  const submitter = viewer?.role === 'citizen' || viewer?.role === 'facilitator';
+  const own = submitter ? [{ submittedBy: viewer.id }] : [];
+  const region = viewer?.role === 'facilitator' ? [regionScope(viewer)] : [];
   const agency = viewer ? agencyOfOfficial(viewer.role) : undefined;
   const inbox = agency ? [{ agencyId: agency }] : [];
-  return { $or: [{ published: true }, ...own, ...inbox] };
+  return { $or: [{ published: true }, ...own, ...region, ...inbox] };
 }
+
+/** The threads of a facilitator's region and below it (`regions` holds a thread's code and its parents). */
+export const regionScope = (viewer: Actor): Filter =>
+  viewer.role === 'facilitator' && viewer.regionCode !== undefined ? { regions: viewer.regionCode } : {};
 
 export function matching(query: ListThreadsDto): Filter {
   const words = query.q ? normalizedWords(query.q) : [];

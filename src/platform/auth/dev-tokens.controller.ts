@@ -1,10 +1,11 @@
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { Body, Controller, HttpCode, Inject, Post } from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { Role } from '../domain/decider';
 import { ApiProblems } from '../http/openapi-responses';
 import { DevTokenView } from './dev-token.response';
 import { Public } from './public.decorator';
-import { IsActorId, IsRole } from './token-claims';
+import { IsActorId, IsFacilitatorRegion, IsRole } from './token-claims';
 import { TOKENS, Tokens } from './tokens.port';
 
 export class DevTokenRequest {
@@ -15,9 +16,17 @@ export class DevTokenRequest {
   // Declared as string: a Role's template-literal type would reach the schema as an unresolvable Object.
   @IsRole()
   role!: string;
+
+  // Absent: a platform-wide facilitator. Null is refused by name rather than read as absent.
+  @ValidateIf((request: DevTokenRequest) => request.regionCode !== undefined)
+  @IsFacilitatorRegion()
+  regionCode?: string;
 }
 
-/** Issues tokens for any actor and role: only mounted when SUARA_DEV_TOKENS=true (tests, local demos). */
+/**
+ * Issues tokens for any actor and role (a facilitator optionally bound to a region): only mounted when
+ * SUARA_DEV_TOKENS=true (tests, local demos).
+ */
 @ApiTags('development')
 @Controller('api/dev/tokens')
 export class DevTokensController {
@@ -29,6 +38,8 @@ export class DevTokensController {
   @ApiResponse({ status: 201, type: DevTokenView, description: 'A token for that actor and role' })
   @ApiProblems(400, 413, 415)
   async issue(@Body() request: DevTokenRequest): Promise<{ token: string }> {
-    return { token: await this.tokens.issue({ id: request.actorId, role: request.role as Role }) };
+    const { actorId: id, role, regionCode } = request;
+    const region = regionCode === undefined ? {} : { regionCode };
+    return { token: await this.tokens.issue({ id, role: role as Role, ...region }) };
   }
 }

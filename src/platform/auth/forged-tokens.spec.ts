@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import fc from 'fast-check';
 import { CompactSign } from 'jose';
+import { Actor } from '../domain/decider';
 import { DevTokenRequest } from './dev-tokens.controller';
 import { JwtTokens } from './jwt-tokens';
 import { MAX_TOKEN_LIFETIME_S } from './token-claims';
@@ -160,6 +161,76 @@ describe('roles: the issuer and the verifier accept the same strings', () => {
         expect(viaVerifier).toBe(viaIssuer);
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("a facilitator's region: the issuer and the verifier agree", () => {
+  const digits = (length: number) => fc.stringMatching(new RegExp(`^[0-9]{${length}}$`));
+  const wellFormedRegion = fc
+    .tuple(digits(2), digits(2), digits(2), digits(4), fc.integer({ min: 1, max: 4 }))
+    .map(([province, regency, district, village, levels]) =>
+      [province, regency, district, village].slice(0, levels).join('.'),
+    );
+  const regionLike = fc.oneof(
+    wellFormedRegion,
+    wellFormedRegion.map((code) => `${code}.`),
+    wellFormedRegion.map((code) => ` ${code}`),
+    wellFormedRegion.map((code) => `${code}\n`),
+    fc.constantFrom('', '6', '62.6', '62.06.02.103', '62.06.02.1003.1', '62..06', '６２', '62.06/..'),
+    fc.string({ unit: fc.constantFrom('6', '2', '0', '.'), maxLength: 16 }),
+    notAString,
+  );
+  const issuerAccepts = (role: unknown, regionCode: unknown) =>
+    validateSync(plainToInstance(DevTokenRequest, { actorId: 'someone', role, regionCode })).length === 0;
+  const verified = async (role: unknown, region: unknown) =>
+    tokens.verify(await signRaw({ ...genuineClaims(), role, region }));
+
+  it('refuses a region claim on every role but facilitator, even a well-formed one', async () => {
+    const otherRole = acceptedRole.filter((role) => role !== 'facilitator');
+    await fc.assert(
+      fc.asyncProperty(otherRole, wellFormedRegion, async (role, region) => {
+        expect(await verified(role, region)).toBeUndefined();
+        expect(issuerAccepts(role, region)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("refuses a facilitator's malformed region, and reads a well-formed one as the actor's", async () => {
+    await fc.assert(
+      fc.asyncProperty(regionLike, async (region) => {
+        const wellFormed = typeof region === 'string' && /^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/.test(region);
+        const actor = await verified('facilitator', region);
+        expect(actor).toEqual(
+          wellFormed ? { id: 'citizen-1', role: 'facilitator', regionCode: region } : undefined,
+        );
+        expect(issuerAccepts('facilitator', region)).toBe(wellFormed);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('agree on every role and region pair, and what the issuer signs verifies as the same actor', async () => {
+    await fc.assert(
+      fc.asyncProperty(roleLike, fc.option(regionLike, { nil: undefined }), async (role, region) => {
+        const accepted = issuerAccepts(role, region);
+        const claims = JSON.parse(JSON.stringify({ ...genuineClaims(), role, region })) as object;
+        // JSON drops an undefined region, as the issuer's body would.
+        expect((await tokens.verify(await signRaw({ ...claims }))) !== undefined).toBe(accepted);
+        if (!accepted) return;
+        const actor = { id: 'someone', role, ...(region !== undefined && { regionCode: region }) };
+        expect(await tokens.verify(await tokens.issue(actor as Actor))).toEqual(actor);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps a facilitator without a region platform-wide, and never signs a region for another role', async () => {
+    expect(await verified('facilitator', undefined)).toEqual({ id: 'citizen-1', role: 'facilitator' });
+    await expect(tokens.issue({ id: 'x', role: 'citizen', regionCode: '62.06' })).rejects.toThrow(/region/);
+    await expect(tokens.issue({ id: 'x', role: 'facilitator', regionCode: '62.6' })).rejects.toThrow(
+      /region/,
     );
   });
 });

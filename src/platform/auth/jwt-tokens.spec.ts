@@ -15,6 +15,14 @@ describe('JWT bearer tokens', () => {
     expect(await tokens.verify(token)).toEqual({ id: 'official-7', role: 'official:dinas-pupr' });
   });
 
+  it("carries a facilitator's region, and none for a platform-wide facilitator", async () => {
+    const bound = { id: 'fasil-katingan', role: 'facilitator', regionCode: '62.06' } as const;
+    expect(await tokens.verify(await tokens.issue(bound))).toEqual(bound);
+    const wide = await tokens.verify(await tokens.issue({ id: 'fasil-prov', role: 'facilitator' }));
+    expect(wide).toEqual({ id: 'fasil-prov', role: 'facilitator' });
+    expect(wide).not.toHaveProperty('regionCode');
+  });
+
   it('rejects a token signed with another secret, a tampered one and an expired one', async () => {
     const foreign = await new JwtTokens(randomBytes(32)).issue({ id: 'x', role: 'admin' });
     const genuine = await tokens.issue({ id: 'citizen-1', role: 'citizen' });

@@ -1,5 +1,7 @@
 import { ValidateBy, ValidationOptions } from 'class-validator';
 import { JSONSchema } from 'class-validator-jsonschema';
+import { Role } from '../domain/decider';
+import { isRegionCode, REGION_CODE_FORMAT, REGION_CODE_PATTERN } from '../domain/region-codes';
 import { parseRole, ROLE_FORMAT, ROLE_PATTERN } from './roles';
 
 /** The longest a token may live (exp - iat): a stolen token stops working within a day. */
@@ -40,6 +42,40 @@ export const IsRole = (options?: ValidationOptions) =>
         validator: {
           validate: (value: unknown) => parseRole(value) !== undefined,
           defaultMessage: () => `$property must be ${ROLE_FORMAT} (an agency id of at most 64 characters)`,
+        },
+      },
+      options,
+    ),
+  );
+
+/**
+ * A token's `region` claim: only a facilitator's token may carry one, and then it is a region code. A facilitator
+ * without one is platform-wide (a provincial Diskominfo moderator); any other role with one is a forged token.
+ */
+export function isSoundRegionClaim(role: Role, region: unknown): boolean {
+  return region === undefined || (role === 'facilitator' && isRegionCode(region));
+}
+
+/** The one definition of a facilitator's region for request bodies: a region code, and only beside that role. */
+export const IsFacilitatorRegion = (options?: ValidationOptions) =>
+  documented(
+    {
+      type: 'string',
+      pattern: REGION_CODE_PATTERN.source,
+      maxLength: 13,
+      description:
+        "A facilitator's region: only aspirations of that region or below it. Absent: platform-wide",
+    },
+    ValidateBy(
+      {
+        name: 'isFacilitatorRegion',
+        validator: {
+          validate: (value: unknown, args) =>
+            isSoundRegionClaim((args?.object as { role?: Role }).role as Role, value),
+          defaultMessage: (args) =>
+            isRegionCode(args?.value)
+              ? '$property binds a facilitator only: leave it out for every other role'
+              : `$property must be ${REGION_CODE_FORMAT}`,
         },
       },
       options,

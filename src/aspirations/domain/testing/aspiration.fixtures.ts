@@ -28,6 +28,17 @@ export const BADUNG = '51.03'; // Bali: WITA (UTC+8)
 export const citizen: Actor = { id: 'citizen-1', role: 'citizen' };
 export const otherCitizen: Actor = { id: 'citizen-2', role: 'citizen' };
 export const facilitator: Actor = { id: 'facilitator-1', role: 'facilitator' };
+/** Facilitators bound to a regency (`facilitator` above is platform-wide): Katingan holds Kasongan Baru. */
+export const katinganFacilitator: Actor = {
+  id: 'facilitator-katingan',
+  role: 'facilitator',
+  regionCode: '62.06',
+};
+export const kotawaringinFacilitator: Actor = {
+  id: 'facilitator-kobar',
+  role: 'facilitator',
+  regionCode: '62.01',
+};
 export const puprOfficial: Actor = { id: 'official-1', role: 'official:dinas-pupr' };
 export const healthOfficial: Actor = { id: 'official-2', role: 'official:dinas-kesehatan' };
 export const system: Actor = { id: 'deadline-scheduler', role: 'system' };
