@@ -1,9 +1,10 @@
 import { LiveGateway } from '../src/live/live.gateway';
 import { LiveClient } from '../src/live/testing/live-client';
+import { TOKENS, Tokens } from '../src/platform/auth/tokens.port';
 import { AUTHORIZATION_TABLE } from './authorization/authorization-table';
 import { Role, ROLES } from './authorization/outcomes';
 import { HttpRow, LiveRow, topicKindOf } from './authorization/row';
-import { signInEveryRole } from './authorization/walk/role-accounts';
+import { RoleAccounts } from './authorization/walk/role-accounts';
 import { httpCell, liveCell, tryRow } from './authorization/walk/try-cells';
 import { WalkWorld } from './authorization/walk/walk-world';
 import { ApiClient } from './support/api-client';
@@ -32,8 +33,9 @@ describe('the authorization table of docs/security.md, walked against the real a
     running = await startTestApp(freshDataDir(), clock);
     api = new ApiClient(running.url);
     await registerKatinganAgencies(api);
-    const identities = await signInEveryRole(running, api);
-    world = new WalkWorld({ api, dataDir: running.config.dataDir, clock, identities });
+    const accounts = await RoleAccounts.start(running, api);
+    const identities = await accounts.everyRole();
+    world = new WalkWorld({ api, dataDir: running.config.dataDir, clock, identities, accounts });
   }, 60_000);
   afterAll(() => running?.close());
 
@@ -73,6 +75,19 @@ describe('the authorization table of docs/security.md, walked against the real a
     } finally {
       client.close();
     }
+  });
+
+  it('has no column for system: no token can carry that role', async () => {
+    const issued = await api.send('POST', '/api/dev/tokens', {
+      body: { actorId: 'scheduler', role: 'system' },
+    });
+    expect(issued.status).toBe(400);
+    // Even one signed with the app's own secret is refused, over HTTP and on /live.
+    const signed = await running.app.get<symbol, Tokens>(TOKENS).issue({ id: 'scheduler', role: 'system' });
+    expect((await api.send('GET', '/api/me/aspirations', { token: signed })).status).toBe(401);
+    await expect(LiveClient.connect(running.url, { token: signed })).rejects.toMatchObject({
+      data: { code: 'invalid_token' },
+    });
   });
 
   it('answers every HTTP row as the table says, for every caller', async () => {

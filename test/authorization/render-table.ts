@@ -26,9 +26,9 @@ function cell(row: Row, outcome: Outcome): string {
   }
 }
 
-/** Each distinct reason of the row once, 401s aside (the legend explains them). */
+/** The row's note, then each distinct reason once, 401s aside (the legend explains them). */
 function reasons(row: Row): string {
-  const seen = new Set<string>();
+  const seen = new Set<string>(row.note ? [row.note] : []);
   for (const role of ROLES) {
     const outcome = row.outcomes[role];
     if (outcome.kind === 'refused' && outcome.status !== 401) seen.add(`\`${outcome.code}\`: ${outcome.why}`);
@@ -49,7 +49,7 @@ function alignedTable(header: readonly string[], body: readonly (readonly string
 
 /** The generated part of the section: legend and table. */
 export function renderTable(rows: readonly Row[]): string {
-  const header = ['operation', ...ROLES.map((role) => ROLE_HEADINGS[role]), 'why refused'];
+  const header = ['operation', ...ROLES.map((role) => ROLE_HEADINGS[role]), 'why'];
   const body = rows.map((row) => [
     `\`${operationOf(row)}\`${row.situation ? ` (${row.situation})` : ''}`,
     ...ROLES.map((role) => cell(row, row.outcomes[role])),

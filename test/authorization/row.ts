@@ -45,9 +45,10 @@ export interface World {
   passwordResetRequested(): Promise<{ login: string; code: string }>;
   /** A fresh session's refresh token. */
   refreshToken(): Promise<string>;
-  /** The caller's own access token (anonymous has none) and current password. */
+  /** The access token of the column's account (anonymous has none). */
   tokenOf(role: Role): string | undefined;
-  passwordOf(role: Role): string;
+  /** A new account holding the column's role, signed in; none for anonymous. */
+  newAccountAs(role: Role): Promise<{ token: string; password: string } | undefined>;
 }
 
 /** How a row is tried over HTTP: the concrete path and body; for list rows, the id that must (not) be listed. */
@@ -55,6 +56,8 @@ export interface HttpAttempt {
   readonly path: string;
   readonly body?: unknown;
   readonly lists?: string;
+  /** Another token of the caller's role (from newAccountAs), for operations that change or end the account. */
+  readonly token?: string;
 }
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -63,6 +66,8 @@ interface RowBase {
   /** What the caller acts on, in words, when it matters (e.g. "before verification"). */
   readonly situation?: string;
   readonly outcomes: Outcomes;
+  /** What the reader should know beyond the reasons for refusals (e.g. what the credential is). */
+  readonly note?: string;
 }
 
 /** One HTTP operation (as OpenAPI names it) in one situation. */

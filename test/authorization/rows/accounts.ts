@@ -6,17 +6,21 @@ import { HttpAttempt, HttpRow, World } from '../row';
 
 const NEW_PASSWORD = 'perahu kayu di sungai katingan';
 
+const CREDENTIAL = 'public: the login and code, password or refresh token in the body are the credential';
+
 const publicCommand = (
   method: HttpRow['method'],
   path: string,
   status: number,
   attempt: (world: World) => Promise<Omit<HttpAttempt, 'path'>>,
   sharesSetup = false,
+  note = CREDENTIAL,
 ): HttpRow => ({
   kind: 'http',
   method,
   path,
   outcomes: everyone(allowed(status)),
+  note,
   sharesSetup,
   attempt: async (world) => ({ path, ...(await attempt(world)) }),
 });
@@ -28,10 +32,22 @@ export const accountRows: readonly HttpRow[] = [
     201,
     async () => ({ body: { actorId: 'warga-9', role: 'citizen' } }),
     true,
+    'only with SUARA_DEV_TOKENS=true, refused in production: whoever reaches it acts as anyone',
   ),
-  publicCommand('POST', '/api/accounts', 202, async (world) => ({
-    body: { email: `${world.unique('warga')}@contoh.id`, displayName: 'Siti Rahma', password: NEW_PASSWORD },
-  })),
+  publicCommand(
+    'POST',
+    '/api/accounts',
+    202,
+    async (world) => ({
+      body: {
+        email: `${world.unique('warga')}@contoh.id`,
+        displayName: 'Siti Rahma',
+        password: NEW_PASSWORD,
+      },
+    }),
+    false,
+    'public: anyone registers as a citizen',
+  ),
   publicCommand('POST', '/api/accounts/confirmations', 200, async (world) => ({
     body: await world.pendingAccount(),
   })),
@@ -41,6 +57,7 @@ export const accountRows: readonly HttpRow[] = [
     202,
     async (world) => ({ body: { login: (await world.pendingAccount()).login } }),
     true,
+    'public: answers alike whether or not the login has an account waiting',
   ),
   publicCommand(
     'POST',
@@ -48,6 +65,7 @@ export const accountRows: readonly HttpRow[] = [
     202,
     async (world) => ({ body: { login: (await world.activeAccount()).login } }),
     true,
+    'public: answers alike whether or not the login has an account waiting',
   ),
   publicCommand('POST', '/api/accounts/password-resets/confirmations', 200, async (world) => ({
     body: { ...(await world.passwordResetRequested()), newPassword: NEW_PASSWORD },
@@ -65,6 +83,7 @@ export const accountRows: readonly HttpRow[] = [
     path: '/api/sessions',
     situation: "the caller's own account",
     outcomes: anyToken(allowed(200)),
+    note: 'acts on the account the token names, never another',
     sharesSetup: true,
     attempt: async () => ({ path: '/api/sessions' }),
   },
@@ -72,11 +91,17 @@ export const accountRows: readonly HttpRow[] = [
     kind: 'http',
     method: 'POST',
     path: '/api/me/password',
-    situation: "the caller's own account",
+    situation: "the caller's own account, with its current password",
     outcomes: anyToken(allowed(200)),
-    attempt: async (world, role) => ({
-      path: '/api/me/password',
-      body: { currentPassword: world.passwordOf(role), newPassword: NEW_PASSWORD },
-    }),
+    note: 'acts on the account the token names, never another',
+    async attempt(world, role) {
+      const account = await world.newAccountAs(role);
+      const currentPassword = account?.password ?? 'tanpa akun tanpa sandi';
+      return {
+        path: '/api/me/password',
+        token: account?.token,
+        body: { currentPassword, newPassword: NEW_PASSWORD },
+      };
+    },
   },
 ];

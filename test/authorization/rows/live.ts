@@ -6,6 +6,7 @@ import { byVisibility, READ_SITUATIONS, ReadSituation } from './visibility';
 // and LiveGateway.reauthenticate. Refusals on /live are acknowledgements with a code and no HTTP status.
 
 const OK = allowed();
+const PUBLISHED_ONLY = 'public: carries published threads only';
 
 const subscribe = (
   topic: string,
@@ -41,8 +42,11 @@ const inboxNotYours = refused(
 );
 
 export const liveRows: readonly LiveRow[] = [
-  subscribe('feed', everyone(OK), async () => ({ topic: 'feed' })),
-  subscribe('region:<code>', everyone(OK), async () => ({ topic: 'region:62.06' })),
+  { ...subscribe('feed', everyone(OK), async () => ({ topic: 'feed' })), note: PUBLISHED_ONLY },
+  {
+    ...subscribe('region:<code>', everyone(OK), async () => ({ topic: 'region:62.06' })),
+    note: PUBLISHED_ONLY,
+  },
   subscribe(
     'agency:<id>',
     {
@@ -62,6 +66,7 @@ export const liveRows: readonly LiveRow[] = [
     kind: 'live',
     message: 'unsubscribe',
     outcomes: everyone(OK),
+    note: "ends only the connection's own subscription",
     attempt: async () => ({ topic: 'feed' }),
   },
   {

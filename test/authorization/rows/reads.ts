@@ -46,11 +46,12 @@ const inboxNotYours = refused(
   'only officials of that agency, facilitators and auditors read an inbox',
 );
 
-const publicRead = (path: string): HttpRow => ({
+const publicRead = (path: string, note: string): HttpRow => ({
   kind: 'http',
   method: 'GET',
   path,
   outcomes: everyone(allowed(200)),
+  note,
   attempt: async () => ({ path }),
 });
 
@@ -91,8 +92,11 @@ export const readRows: readonly HttpRow[] = [
       }),
     ),
   ),
-  publicRead('/api/statistics'),
-  publicRead('/api/health'),
-  publicRead('/api/health/live'),
-  publicRead('/api/health/ready'),
+  publicRead(
+    '/api/statistics',
+    'public: counts over all aspirations, unverified and confidential ones included',
+  ),
+  publicRead('/api/health', 'public: for load balancers and dashboards'),
+  publicRead('/api/health/live', 'public: for load balancers and dashboards'),
+  publicRead('/api/health/ready', 'public: for load balancers and dashboards'),
 ];

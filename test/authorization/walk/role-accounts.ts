@@ -21,12 +21,13 @@ export interface Identity {
 
 export type SignedInRole = Exclude<Role, 'anonymous'>;
 
-/** The role each column's account holds; agency A and B as in test/support/scenario.ts. */
+/** The role an admin grants each column's account; agencies A and B as in test/support/scenario.ts. */
 const GRANTED: Partial<Record<SignedInRole, GrantableRole>> = {
   facilitator: 'facilitator',
   official: 'official:dinas-pupr',
   otherOfficial: 'official:dinas-perhubungan',
   auditor: 'auditor',
+  admin: 'admin',
 };
 
 async function expectStatus(response: Promise<{ status: number; body: unknown }>, status: number) {
@@ -52,40 +53,7 @@ export async function signIn(api: ApiClient, login: string, password = PASSWORD)
   return expectStatus(api.send('POST', '/api/sessions', { body: { login, password } }), 201);
 }
 
-/**
- * One real account per column: citizens register and confirm by code, the admin comes from admin:create's
- * createFirstAdmin, and the admin grants the other roles through the account decider (GrantRole), the
- * step PUT /api/accounts/{accountId}/role and invitations will take over HTTP. Each then signs in.
- */
-export async function signInEveryRole(
-  running: TestApp,
-  api: ApiClient,
-): Promise<Record<SignedInRole, Identity>> {
-  const dataDir = running.config.dataDir;
-  const records = running.app.get(AccountRecords);
-  const adminLogin = 'admin@katingan.go.id';
-  const hasher = running.app.get<symbol, PasswordHasher>(PASSWORD_HASHER);
-  const adminId = await createFirstAdmin(records, hasher, {
-    login: emailLogin(adminLogin),
-    entered: adminLogin,
-    displayName: 'Admin Diskominfo',
-    password: PASSWORD,
-  });
-  const identities: Partial<Record<SignedInRole, Identity>> = {};
-  for (const role of Object.keys(ROLE_ACCOUNTS) as SignedInRole[]) {
-    const login = ROLE_ACCOUNTS[role];
-    if (role !== 'admin') await confirm(api, login, await register(api, dataDir, login));
-    const session = await signIn(api, login);
-    const accountId = role === 'admin' ? adminId : subjectOf(session.accessToken);
-    const granted = GRANTED[role];
-    if (granted) await grant(records, adminId, accountId, granted);
-    // A role shows in the next token, so those granted one sign in again.
-    const token = granted ? (await signIn(api, login)).accessToken : session.accessToken;
-    identities[role] = { accountId, login, password: PASSWORD, token };
-  }
-  return identities as Record<SignedInRole, Identity>;
-}
-
+/** The logins of the accounts the columns act with. */
 const ROLE_ACCOUNTS: Record<SignedInRole, string> = {
   submitter: 'siti@contoh.id',
   citizen: 'rahmat@contoh.id',
@@ -99,8 +67,50 @@ const ROLE_ACCOUNTS: Record<SignedInRole, string> = {
 const subjectOf = (token: string): string =>
   JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub;
 
-async function grant(records: AccountRecords, adminId: string, accountId: string, role: GrantableRole) {
-  const context = records.contextFor({ id: adminId, role: 'admin' });
-  const command = { type: 'GrantRole', data: { accountId, role }, metadata: metadataOf(context) } as const;
-  await records.decide(accountId, command, context);
+/**
+ * Real accounts for the columns: citizens register and confirm by code, the first admin comes from
+ * admin:create's createFirstAdmin, and that admin grants every other role through the account decider
+ * (GrantRole): the step PUT /api/accounts/{accountId}/role and invitations will take over HTTP.
+ */
+export class RoleAccounts {
+  private constructor(
+    private readonly running: TestApp,
+    private readonly api: ApiClient,
+    private readonly admin: Identity,
+  ) {}
+
+  static async start(running: TestApp, api: ApiClient): Promise<RoleAccounts> {
+    const login = ROLE_ACCOUNTS.admin;
+    const hasher = running.app.get<symbol, PasswordHasher>(PASSWORD_HASHER);
+    const entered = { login: emailLogin(login), entered: login, displayName: 'Admin Diskominfo' };
+    const accountId = await createFirstAdmin(running.app.get(AccountRecords), hasher, {
+      ...entered,
+      password: PASSWORD,
+    });
+    const { accessToken } = await signIn(api, login);
+    return new RoleAccounts(running, api, { accountId, login, password: PASSWORD, token: accessToken });
+  }
+
+  /** One signed-in account per column, the first admin's among them. */
+  async everyRole(): Promise<Record<SignedInRole, Identity>> {
+    const identities: Partial<Record<SignedInRole, Identity>> = { admin: this.admin };
+    for (const role of Object.keys(ROLE_ACCOUNTS) as SignedInRole[])
+      if (role !== 'admin') identities[role] = await this.signedInAs(role, ROLE_ACCOUNTS[role]);
+    return identities as Record<SignedInRole, Identity>;
+  }
+
+  /** A new account holding the role, signed in: for operations that change or end the account. */
+  async signedInAs(role: SignedInRole, login: string): Promise<Identity> {
+    await confirm(this.api, login, await register(this.api, this.running.config.dataDir, login));
+    const session = await signIn(this.api, login);
+    const accountId = subjectOf(session.accessToken);
+    const granted = GRANTED[role];
+    if (!granted) return { accountId, login, password: PASSWORD, token: session.accessToken };
+    const records = this.running.app.get(AccountRecords);
+    const context = records.contextFor({ id: this.admin.accountId, role: 'admin' });
+    const data = { accountId, role: granted };
+    await records.decide(accountId, { type: 'GrantRole', data, metadata: metadataOf(context) }, context);
+    // A role shows in the next token.
+    return { accountId, login, password: PASSWORD, token: (await signIn(this.api, login)).accessToken };
+  }
 }

@@ -57,7 +57,7 @@ export function httpCell(api: ApiClient, row: HttpRow) {
   return async (role: Role, world: WalkWorld): Promise<string | undefined> => {
     const expected = row.outcomes[role];
     const attempt = await row.attempt(world, role);
-    const token = world.tokenOf(role);
+    const token = attempt.token ?? world.tokenOf(role);
     const response = await api.send(row.method, attempt.path, { body: attempt.body, token });
     const got = `got ${response.status} ${JSON.stringify(response.body)?.slice(0, 300)}`;
     if (expected.kind === 'refused') {

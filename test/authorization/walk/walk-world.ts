@@ -4,13 +4,23 @@ import { MutableClock } from '../../support/mutable-clock';
 import { roadComplaint } from '../../support/scenario';
 import { Role } from '../outcomes';
 import { AspirationSetup, Situation, World } from '../row';
-import { confirm, Identity, latestCode, PASSWORD, register, SignedInRole, signIn } from './role-accounts';
+import {
+  confirm,
+  Identity,
+  latestCode,
+  PASSWORD,
+  register,
+  RoleAccounts,
+  SignedInRole,
+  signIn,
+} from './role-accounts';
 
 export interface WalkDeps {
   readonly api: ApiClient;
   readonly dataDir: string;
   readonly clock: MutableClock;
   readonly identities: Readonly<Record<SignedInRole, Identity>>;
+  readonly accounts: RoleAccounts;
 }
 
 type Step = { id: string; position: string; messageId?: string };
@@ -45,8 +55,9 @@ export class WalkWorld implements World {
     return role === 'anonymous' ? undefined : this.deps.identities[role].token;
   }
 
-  passwordOf(role: Role): string {
-    return role === 'anonymous' ? PASSWORD : this.deps.identities[role].password;
+  async newAccountAs(role: Role): Promise<{ token: string; password: string } | undefined> {
+    if (role === 'anonymous') return undefined;
+    return this.deps.accounts.signedInAs(role, `${this.unique(role.toLowerCase())}@contoh.id`);
   }
 
   unique(prefix: string): string {
@@ -128,7 +139,10 @@ export class WalkWorld implements World {
     const { id, messageId } = submitted as Required<Step>;
     const at = (step: Step): AspirationSetup => ({ id, messageId, position: step.position, marker });
     if (situation === 'submitted') return at(submitted);
-    if (situation === 'verificationOverdue') return at(await this.pastVerificationDeadline(submitted));
+    if (situation === 'verificationOverdue') {
+      await this.passVerificationDeadline(id);
+      return at(submitted);
+    }
     const asp = (verb: string) => `/api/aspirations/${id}/${verb}`;
     const verified = await this.command('facilitator', asp('verify'));
     if (situation === 'verified') return at(verified);
@@ -138,11 +152,10 @@ export class WalkWorld implements World {
   }
 
   /** Moves the app's clock just past the verification deadline the submission recorded. */
-  private async pastVerificationDeadline(submitted: Step): Promise<Step> {
+  private async passVerificationDeadline(id: string): Promise<void> {
     const token = this.deps.identities.facilitator.token;
-    const history = await this.deps.api.send('GET', `/api/aspirations/${submitted.id}/history`, { token });
+    const history = await this.deps.api.send('GET', `/api/aspirations/${id}/history`, { token });
     const dueAt: string = history.body.events[0].data.verificationDueAt;
     this.deps.clock.set(new Date(Date.parse(dueAt) + 60_000).toISOString());
-    return submitted;
   }
 }
