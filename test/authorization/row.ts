@@ -1,0 +1,102 @@
+import { Outcomes, Role } from './outcomes';
+
+/** The states an aspiration is set up in before a row is tried (all public unless named otherwise). */
+export type Situation =
+  'submitted' | 'verificationOverdue' | 'verified' | 'assigned' | 'resolved' | 'confidential';
+
+/** How each situation reads in the document. */
+export const SITUATIONS: Record<Situation, string> = {
+  submitted: 'submitted, not verified yet',
+  verificationOverdue: 'submitted, verification deadline passed',
+  verified: 'verified',
+  assigned: 'assigned to A',
+  resolved: 'assigned to A, then resolved',
+  confidential: 'confidential, assigned to A',
+};
+
+export interface AspirationSetup {
+  readonly id: string;
+  /** The submission's message (the one a facilitator may hide). */
+  readonly messageId: string;
+  /** Read-your-writes: every read passes it as minPosition (or `since` on /live). */
+  readonly position: string;
+  /** A word only this aspiration's title holds, so a list can be filtered down to it. */
+  readonly marker: string;
+}
+
+/**
+ * What a row's recipe may ask for. The e2e walk implements it against the real app: real accounts signed
+ * in for every role, real commands for every setup. Setups a row asks for more than once are shared while
+ * the walk tries refusals (which write nothing), and made afresh for each caller who is allowed.
+ */
+export interface World {
+  /** The agency of the "official of A" column, and another one ("official of B"). */
+  readonly agencyA: string;
+  readonly agencyB: string;
+  aspiration(situation: Situation): Promise<AspirationSetup>;
+  /** Endorses as this caller, where the caller may; the withdrawal row's precondition. */
+  endorseIfAble(role: Role, aspirationId: string): Promise<void>;
+  /** An official the admin added to agency A. */
+  officialOfA(): Promise<string>;
+  unique(prefix: string): string;
+  /** Registered, not yet confirmed: its login and the code the outbox holds. */
+  pendingAccount(): Promise<{ login: string; code: string }>;
+  activeAccount(): Promise<{ login: string; password: string }>;
+  passwordResetRequested(): Promise<{ login: string; code: string }>;
+  /** A fresh session's refresh token. */
+  refreshToken(): Promise<string>;
+  /** The access token of the column's account (anonymous has none). */
+  tokenOf(role: Role): string | undefined;
+  /** A new account holding the column's role, signed in; none for anonymous. */
+  newAccountAs(role: Role): Promise<{ token: string; password: string } | undefined>;
+}
+
+/** How a row is tried over HTTP: the concrete path and body; for list rows, the id that must (not) be listed. */
+export interface HttpAttempt {
+  readonly path: string;
+  readonly body?: unknown;
+  readonly lists?: string;
+  /** Another token of the caller's role (from newAccountAs), for operations that change or end the account. */
+  readonly token?: string;
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+interface RowBase {
+  /** What the caller acts on, in words, when it matters (e.g. "before verification"). */
+  readonly situation?: string;
+  readonly outcomes: Outcomes;
+  /** What the reader should know beyond the reasons for refusals (e.g. what the credential is). */
+  readonly note?: string;
+}
+
+/** One HTTP operation (as OpenAPI names it) in one situation. */
+export interface HttpRow extends RowBase {
+  readonly kind: 'http';
+  readonly method: HttpMethod;
+  readonly path: string;
+  /** The setup survives the operation (reads, no-op or stateless commands): every caller may share one. */
+  readonly sharesSetup?: boolean;
+  /** A list: `allowed` means the aspiration is listed, `unlisted` that the list answers without it. */
+  readonly list?: boolean;
+  attempt(world: World, role: Role): Promise<HttpAttempt>;
+}
+
+/** One client message on `/live`; for `subscribe`, one topic kind (`aspiration:<id>`, …). */
+export interface LiveRow extends RowBase {
+  readonly kind: 'live';
+  readonly message: string;
+  readonly topic?: string;
+  attempt(world: World, role: Role): Promise<Record<string, unknown>>;
+}
+
+export type Row = HttpRow | LiveRow;
+
+/** `feed`, `region`, `agency`, `aspiration`: what comes before the colon. */
+export const topicKindOf = (topic: string): string => topic.split(':')[0];
+
+/** How the row is named in the document. */
+export function operationOf(row: Row): string {
+  if (row.kind === 'http') return `${row.method} ${row.path}`;
+  return row.topic === undefined ? `/live ${row.message}` : `/live ${row.message} ${row.topic}`;
+}

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { ApiClient } from '../../support/api-client';
+import { MutableClock } from '../../support/mutable-clock';
+import { roadComplaint } from '../../support/scenario';
+import { Role } from '../outcomes';
+import { AspirationSetup, Situation, World } from '../row';
+import {
+  confirm,
+  Identity,
+  latestCode,
+  PASSWORD,
+  register,
+  RoleAccounts,
+  SignedInRole,
+  signIn,
+} from './role-accounts';
+
+export interface WalkDeps {
+  readonly api: ApiClient;
+  readonly dataDir: string;
+  readonly clock: MutableClock;
+  readonly identities: Readonly<Record<SignedInRole, Identity>>;
+  readonly accounts: RoleAccounts;
+}
+
+type Step = { id: string; position: string; messageId?: string };
+
+let counter = 0;
+const RUN = randomUUID().slice(0, 6);
+
+/**
+ * The World of test/authorization/row.ts against the real app. With a cache, each setup is made once and
+ * shared (the callers who are refused); without one, every setup is fresh (a caller who is allowed).
+ */
+export class WalkWorld implements World {
+  readonly agencyA = 'dinas-pupr';
+  readonly agencyB = 'dinas-perhubungan';
+
+  constructor(
+    private readonly deps: WalkDeps,
+    private readonly cache?: Map<string, Promise<unknown>>,
+  ) {}
+
+  /** The same dependencies, with every setup made anew. */
+  fresh(): WalkWorld {
+    return new WalkWorld(this.deps);
+  }
+
+  /** The same dependencies, each setup made once and then shared. */
+  sharing(): WalkWorld {
+    return new WalkWorld(this.deps, new Map());
+  }
+
+  tokenOf(role: Role): string | undefined {
+    return role === 'anonymous' ? undefined : this.deps.identities[role].token;
+  }
+
+  async newAccountAs(role: Role): Promise<{ token: string; password: string } | undefined> {
+    if (role === 'anonymous') return undefined;
+    return this.deps.accounts.signedInAs(role, `${this.unique(role.toLowerCase())}@contoh.id`);
+  }
+
+  unique(prefix: string): string {
+    counter += 1;
+    return `${prefix}${RUN}${counter.toString(36)}`;
+  }
+
+  aspiration(situation: Situation): Promise<AspirationSetup> {
+    return this.once(`aspiration:${situation}`, () => this.setUp(situation));
+  }
+
+  async endorseIfAble(role: Role, aspirationId: string): Promise<void> {
+    const token = this.tokenOf(role);
+    if (token) await this.deps.api.send('POST', `/api/aspirations/${aspirationId}/endorsements`, { token });
+  }
+
+  officialOfA(): Promise<string> {
+    return this.once('official', async () => {
+      const officialId = this.unique('petugas-');
+      const body = { officialId, name: 'Budi Santoso' };
+      await this.command('admin', `/api/agencies/${this.agencyA}/officials`, body);
+      return officialId;
+    });
+  }
+
+  pendingAccount(): Promise<{ login: string; code: string }> {
+    return this.once('pending', async () => {
+      const login = `${this.unique('warga')}@contoh.id`;
+      return { login, code: await register(this.deps.api, this.deps.dataDir, login) };
+    });
+  }
+
+  activeAccount(): Promise<{ login: string; password: string }> {
+    return this.once('active', async () => {
+      const { login, code } = await this.fresh().pendingAccount();
+      await confirm(this.deps.api, login, code);
+      return { login, password: PASSWORD };
+    });
+  }
+
+  passwordResetRequested(): Promise<{ login: string; code: string }> {
+    return this.once('reset', async () => {
+      const { login } = await this.fresh().activeAccount();
+      const response = await this.deps.api.send('POST', '/api/accounts/password-resets', { body: { login } });
+      if (response.status !== 202) throw new Error(`No reset: ${JSON.stringify(response.body)}`);
+      return { login, code: latestCode(this.deps.dataDir, login) };
+    });
+  }
+
+  refreshToken(): Promise<string> {
+    return this.once('session', async () => {
+      const { login } = await this.fresh().activeAccount();
+      return (await signIn(this.deps.api, login)).refreshToken;
+    });
+  }
+
+  private once<T>(key: string, make: () => Promise<T>): Promise<T> {
+    if (!this.cache) return make();
+    if (!this.cache.has(key)) this.cache.set(key, make());
+    return this.cache.get(key) as Promise<T>;
+  }
+
+  private async command(role: SignedInRole, path: string, body: unknown = {}): Promise<Step> {
+    const token = this.deps.identities[role].token;
+    const response = await this.deps.api.send('POST', path, { body, token });
+    if (response.status >= 300) throw new Error(`Setup ${path} failed: ${JSON.stringify(response.body)}`);
+    return response.body as Step;
+  }
+
+  private async setUp(situation: Situation): Promise<AspirationSetup> {
+    const marker = this.unique('tanda');
+    const visibility = situation === 'confidential' ? 'confidential' : 'public';
+    const title = `Jalan rusak ${marker}`;
+    const submitted = await this.command(
+      'submitter',
+      '/api/aspirations',
+      roadComplaint({ title, visibility }),
+    );
+    const { id, messageId } = submitted as Required<Step>;
+    const at = (step: Step): AspirationSetup => ({ id, messageId, position: step.position, marker });
+    if (situation === 'submitted') return at(submitted);
+    if (situation === 'verificationOverdue') {
+      await this.passVerificationDeadline(id);
+      return at(submitted);
+    }
+    const asp = (verb: string) => `/api/aspirations/${id}/${verb}`;
+    const verified = await this.command('facilitator', asp('verify'));
+    if (situation === 'verified') return at(verified);
+    const assigned = await this.command('facilitator', asp('assign'), { agencyId: this.agencyA });
+    if (situation !== 'resolved') return at(assigned);
+    return at(await this.command('facilitator', asp('resolve'), { summary: 'Jalan sudah ditambal.' }));
+  }
+
+  /** Moves the app's clock just past the verification deadline the submission recorded. */
+  private async passVerificationDeadline(id: string): Promise<void> {
+    const token = this.deps.identities.facilitator.token;
+    const history = await this.deps.api.send('GET', `/api/aspirations/${id}/history`, { token });
+    const dueAt: string = history.body.events[0].data.verificationDueAt;
+    this.deps.clock.set(new Date(Date.parse(dueAt) + 60_000).toISOString());
+  }
+}
