@@ -97,9 +97,13 @@ describe('storage integrity at run time (e2e)', () => {
 
   it('turns health degraded naming the broken stream and position, and the stalled projection', async () => {
     await actors(api).auditor.get(`/api/aspirations/${edited.id}/history`);
-    const health = await api.send('GET', '/api/health');
+    const health = await actors(api).auditor.get('/api/health');
     expect(health.status).toBe(200);
     expect(health.body.status).toBe('degraded');
+    // Without a token only the kinds show: stream names and positions are for operators' roles.
+    const anonymous = await api.send('GET', '/api/health');
+    expect(anonymous.body.problems).toContainEqual({ kind: 'integrity_failure' });
+    expect(JSON.stringify(anonymous.body)).not.toContain(aspirationStream(edited.id));
     expect(health.body.problems).toContainEqual(
       expect.objectContaining({
         kind: 'integrity_failure',
@@ -163,7 +167,7 @@ describe('a missing or older key store (e2e)', () => {
       const keptHistory = await as.auditor.get(`/api/aspirations/${kept.id}/history`);
       expect(keptHistory.status).toBe(200);
       expect(keptHistory.body.events[0].data.submittedBy).toBe('warga-1');
-      const health = await api.send('GET', '/api/health/ready');
+      const health = await as.auditor.get('/api/health/ready');
       expect(health.status).toBe(503);
       expect(health.body.problems).toContainEqual(
         expect.objectContaining({ kind: 'key_missing', stream: aspirationStream(lost.id) }),

@@ -2,7 +2,9 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { ASPIRATIONS_PROJECTION } from '../aspirations/read-models/thread.document';
+import { CurrentActor } from '../platform/auth/current-actor.decorator';
 import { Public } from '../platform/auth/public.decorator';
+import { Actor } from '../platform/domain/decider';
 import { EVENT_STORE, EventStore } from '../platform/event-store/event-store.port';
 import { HealthProblem, IntegrityMonitor } from '../platform/integrity/integrity-monitor';
 import { ReadModels } from '../platform/read-models/read-models';
@@ -13,6 +15,15 @@ const READ_MODELS = [ASPIRATIONS_PROJECTION];
 type Problem = HealthProblem | { readonly kind: 'storage_unavailable'; readonly error: string };
 
 const statusOf = (problems: readonly Problem[]) => (problems.length === 0 ? 'ok' : 'degraded');
+
+// Stream names, key ids and storage errors help an attacker map the system: only operators' roles read them.
+const seesDetails = (viewer: Actor | undefined) => viewer?.role === 'admin' || viewer?.role === 'auditor';
+
+/** What a problem says to whoever asked: its kind (and the projection) to anyone, everything to admins and auditors. */
+const shownTo = (viewer: Actor | undefined) => (problem: Problem) =>
+  seesDetails(viewer)
+    ? problem
+    : { kind: problem.kind, ...('projection' in problem ? { projection: problem.projection } : {}) };
 
 @ApiTags('health')
 @ApiExtraModels(ReadModelLagView)
@@ -28,7 +39,7 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOkResponse({ type: HealthView, description: 'Always 200; status and problems follow readiness' })
-  async health() {
+  async health(@CurrentActor() viewer: Actor | undefined) {
     try {
       const head = (await this.events.headPosition()) ?? 0n;
       const projections = Object.fromEntries(
@@ -40,9 +51,14 @@ export class HealthController {
         ),
       );
       const problems = this.integrity.problems();
-      return { status: statusOf(problems), head: head.toString(), projections, problems };
+      return {
+        status: statusOf(problems),
+        head: head.toString(),
+        projections,
+        problems: problems.map(shownTo(viewer)),
+      };
     } catch (error) {
-      return { status: 'degraded', problems: [unavailable(error)] };
+      return { status: 'degraded', problems: [unavailable(error)].map(shownTo(viewer)) };
     }
   }
 
@@ -59,7 +75,7 @@ export class HealthController {
   @Get('ready')
   @ApiOkResponse({ type: ReadinessView, description: 'Ready to serve' })
   @ApiResponse({ status: 503, type: ReadinessView, description: 'Not ready: the problems say why' })
-  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+  async ready(@Res({ passthrough: true }) reply: FastifyReply, @CurrentActor() viewer: Actor | undefined) {
     const problems: Problem[] = [...this.integrity.problems()];
     try {
       await this.events.headPosition();
@@ -68,7 +84,7 @@ export class HealthController {
       problems.push(unavailable(error));
     }
     void reply.status(problems.length === 0 ? 200 : 503);
-    return { status: statusOf(problems), problems };
+    return { status: statusOf(problems), problems: problems.map(shownTo(viewer)) };
   }
 }
 

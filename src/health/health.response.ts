@@ -15,7 +15,7 @@ export class ReadModelLagView {
   @ApiProperty({ ...POSITION, description: 'head − position: "0" means caught up' }) lag!: string;
 }
 
-/** One reason the platform is not ready: names and positions, never stored content. */
+/** One reason the platform is not ready: names and positions, never stored content; its kind alone unless the caller is an admin or auditor. */
 @ApiSchema({ name: 'HealthProblem' })
 export class HealthProblemView {
   @ApiProperty({ enum: PROBLEM_KINDS, type: String }) kind!: string;
