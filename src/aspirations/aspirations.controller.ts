@@ -132,8 +132,7 @@ export class AspirationsController {
   @HttpCode(200)
   @ApiCommand(200, AspirationCommandResponseView)
   close(@Req() req: AuthenticatedRequest, @Id() id: string, @Body() body: dto.EmptyDto) {
-    const reason = req.actor?.role === 'facilitator' ? 'by_facilitator' : 'by_submitter';
-    return this.send(req, id, 'CloseAspiration', () => ({ reason }), body);
+    return this.send(req, id, 'CloseAspiration', () => ({}), body);
   }
 
   @Post(':id/messages/:messageId/hide')

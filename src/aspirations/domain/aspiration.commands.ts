@@ -37,7 +37,8 @@ export type RateAspiration = Command<'RateAspiration', { rating: number; comment
 
 export type ReopenAspiration = Command<'ReopenAspiration', { reason: string }>;
 
-export type CloseAspiration = Command<'CloseAspiration', { reason: CloseReason }>;
+/** Without a reason the actor's relation decides: the submitter closes as such, a facilitator as a facilitator. */
+export type CloseAspiration = Command<'CloseAspiration', { reason?: CloseReason }>;
 
 export type HideMessage = Command<'HideMessage', { messageId: string; reason: string }>;
 

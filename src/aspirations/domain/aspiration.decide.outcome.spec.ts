@@ -173,8 +173,19 @@ describe('ReopenAspiration', () => {
 });
 
 describe('CloseAspiration', () => {
-  const close = (reason: CloseReason, actor: typeof citizen, now = at.resolved) =>
-    command('CloseAspiration', { reason }, actor, now);
+  const close = (reason: CloseReason | undefined, actor: typeof citizen, now = at.resolved) =>
+    command('CloseAspiration', reason === undefined ? {} : { reason }, actor, now);
+
+  it('closes as the submitter or as a facilitator when no reason is given, by who asks', () => {
+    given(history.inProgress).when(close(undefined, citizen)).then([closedBySubmitter]);
+    given(history.inProgress)
+      .when(close(undefined, facilitator))
+      .then([{ type: 'AspirationClosed', data: { ...closedBySubmitter.data, reason: 'by_facilitator' } }]);
+  });
+
+  it.each([otherCitizen, puprOfficial])('without a reason, is refused to %o', (actor) => {
+    given(history.inProgress).when(close(undefined, actor)).thenError('forbidden', 'close_not_allowed');
+  });
 
   it.each([
     ['in progress', history.inProgress],

@@ -1,4 +1,5 @@
 import { Actor } from '../../platform/domain/decider';
+import { facilitatesIn } from '../aspiration-access';
 import { CloseAspiration, RateAspiration, ReopenAspiration, ResolveAspiration } from './aspiration.commands';
 import { AspirationDeps, dueAfter, hasPassed } from './aspiration.deadlines';
 import { aspirationErrors as errors } from './aspiration.errors';
@@ -78,14 +79,21 @@ function requireMayClose(reason: CloseReason, aspiration: ExistingAspiration, ac
   else if (actor.role !== 'system') throw errors.systemOnly('close an unanswered aspiration automatically');
 }
 
+/** A close asked for without a reason (the HTTP route): the submitter first, then a facilitator of its region. */
+function reasonOf(aspiration: ExistingAspiration, actor: Actor): CloseReason {
+  if (aspiration.submittedBy !== null && aspiration.submittedBy === actor.id) return 'by_submitter';
+  if (facilitatesIn(actor, aspiration.regionCode)) return 'by_facilitator';
+  throw errors.closeNotAllowed();
+}
+
 export function close(
   command: CloseAspiration,
   state: AspirationState,
   deps: AspirationDeps,
 ): AspirationEvent[] {
   const { actor, now } = command.metadata;
-  const { reason } = command.data;
   const aspiration = existing(state, command.metadata.actor);
+  const reason = command.data.reason ?? reasonOf(aspiration, actor);
   if (!CLOSE_REASONS.includes(reason)) throw errors.invalidCloseReason();
   requireMayClose(reason, aspiration, actor);
   const open = inStatus(aspiration, 'close', ['in_progress', 'resolved']);

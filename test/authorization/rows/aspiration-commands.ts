@@ -165,7 +165,7 @@ export const aspirationCommandRows: readonly HttpRow[] = [
     'assigned',
     only(
       { submitter: allowed(200), facilitator: allowed(200) },
-      refused(403, 'submitter_only', 'every role but facilitator closes as the submitter (`by_submitter`)'),
+      refused(403, 'close_not_allowed', 'only its submitter or a facilitator of its region closes it'),
     ),
   ),
   onAspiration(
