@@ -22,11 +22,12 @@ function endorseAspiration(
   { data, metadata }: EndorseAspiration,
   state: EndorsementState,
 ): EndorsementEvent[] {
-  requireCitizen(metadata);
   requireAspirationId(data.aspirationId);
   // The handler reads these facts from the aspiration's stream: the write side never reads read models.
   const { aspiration } = data;
+  // Not found before any other refusal, as every command answers for an aspiration the caller cannot see.
   if (aspiration === null) throw endorsementErrors.aspirationNotFound();
+  requireCitizen(metadata);
   if (aspiration.endorserIsSubmitter) throw endorsementErrors.ownAspiration();
   if (aspiration.visibility !== 'public') throw endorsementErrors.confidential();
   if (!ENDORSABLE_STATUSES.includes(aspiration.status)) throw endorsementErrors.notVerified();
