@@ -58,6 +58,14 @@ describe('EndorseAspiration', () => {
   it('refuses an aspiration that does not exist', () =>
     given().when(endorse(null)).thenFails('not_found', 'aspiration_not_found'));
 
+  it.each(wrongRoles)(
+    'answers %s that an unseen aspiration does not exist before refusing the role',
+    (role) =>
+      given()
+        .when(endorse(null, { ...asCitizen, actor: { id: 'someone', role } }))
+        .thenFails('not_found', 'aspiration_not_found'),
+  );
+
   it('refuses a confidential aspiration', () =>
     given()
       .when(endorse({ ...verified, visibility: 'confidential' }))
