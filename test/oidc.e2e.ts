@@ -76,6 +76,13 @@ describe('sign-in through the regency’s OpenID Connect issuer (e2e)', () => {
     });
     expect(verify.status).toBe(403);
     expect(await (await live(token)).subscribe('agency:dinas-pupr')).toMatchObject({ ok: false });
+    // Their account lives at the issuer: nothing here to sign out of or change the password of.
+    const signOut = await api.send('DELETE', '/api/sessions', { token });
+    const password = await api.send('POST', '/api/me/password', {
+      token,
+      body: { currentPassword: 'kata sandi lama', newPassword: 'kata sandi baru' },
+    });
+    expect([signOut.body.code, password.body.code]).toEqual(['account_not_found', 'account_not_found']);
   });
 
   it('refuses a person whose groups map to two roles', async () => {
