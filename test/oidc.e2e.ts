@@ -1,4 +1,5 @@
 import { SignJWT, UnsecuredJWT } from 'jose';
+import { createPublicKey, JsonWebKey } from 'node:crypto';
 import { oidcActorId } from '../src/platform/auth/oidc/oidc-claims';
 import { signingKey, SigningKey, signWith } from '../src/platform/auth/oidc/testing/signing-key';
 import { LiveClient } from '../src/live/testing/live-client';
@@ -108,16 +109,22 @@ describe('sign-in through the regency’s OpenID Connect issuer (e2e)', () => {
 
   it('refuses tokens the issuer never signed, or signed for too long', async () => {
     const nowS = Math.floor(Date.now() / 1000);
-    const publicKeyAsSecret = new TextEncoder().encode(JSON.stringify(key.publicJwk));
+    // The classic key-confusion attack: the published key, as JWK text or PEM, used as an HMAC secret.
+    const publicPem = createPublicKey({ key: key.publicJwk as JsonWebKey, format: 'jwk' })
+      .export({ type: 'spki', format: 'pem' })
+      .toString();
+    const hmacWith = (secret: string) =>
+      new SignJWT(claims())
+        .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
+        .sign(new TextEncoder().encode(secret));
     const refused = {
       expired: await signWith(key, claims({ iat: nowS - 3600, exp: nowS - 1 })),
       'over a day': await signWith(key, claims({ exp: nowS + 25 * 3600 })),
       'from the future': await signWith(key, claims({ iat: nowS + 3600, exp: nowS + 7200 })),
       'unknown kid': await signWith(await signingKey('k-unknown'), claims()),
       'known kid, other key': await signWith(await signingKey('k1'), claims()),
-      'HS256 with the public key': await new SignJWT(claims())
-        .setProtectedHeader({ alg: 'HS256', kid: 'k1' })
-        .sign(publicKeyAsSecret),
+      'HS256 with the public JWK': await hmacWith(JSON.stringify(key.publicJwk)),
+      'HS256 with the public PEM': await hmacWith(publicPem),
       'alg none': new UnsecuredJWT(claims()).encode(),
       'our issuer name': await signWith(key, claims({ iss: 'suara-warga', aud: 'suara-warga-api' })),
     };
