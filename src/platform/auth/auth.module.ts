@@ -11,7 +11,7 @@ import { ACCESS_TOKEN_TTL_S, ACCESS_TOKENS, TOKENS } from './tokens.port';
 
 const TOKEN_SECRET = Symbol('TokenSecret');
 
-/** Bearer-token authentication for every route; an OpenID Connect issuer and the development issuer when configured. */
+/** Bearer-token authentication for every route; an OpenID Connect issuer and the dev issuer when configured. */
 @Module({})
 export class AuthModule {
   static with(config: PlatformConfig & { readonly oidc?: OidcConfig }): DynamicModule {
