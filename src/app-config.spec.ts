@@ -15,4 +15,21 @@ describe('the app configuration', () => {
     expect(config.loginKey).toBe('a2V5');
     expect(config.passwordCost).toBeUndefined();
   });
+
+  it('accepts no external tokens unless SUARA_OIDC_ISSUER is set, and reads it with its audience and map', () => {
+    expect(appConfigFromEnv({}).oidc).toBeUndefined();
+    const config = appConfigFromEnv({
+      SUARA_OIDC_ISSUER: 'https://sso.katingankab.go.id',
+      SUARA_OIDC_AUDIENCE: 'suara-warga-api',
+      SUARA_OIDC_ROLE_MAP: '{"diskominfo-moderator":"facilitator"}',
+    });
+    expect(config.oidc).toMatchObject({ issuer: 'https://sso.katingankab.go.id', roleClaim: 'groups' });
+    expect(config.oidc?.roleMap.get('diskominfo-moderator')).toBe('facilitator');
+  });
+
+  it('refuses to start with a half-configured issuer', () => {
+    expect(() => appConfigFromEnv({ SUARA_OIDC_ISSUER: 'https://sso.katingankab.go.id' })).toThrow(
+      /SUARA_OIDC_AUDIENCE is required/,
+    );
+  });
 });

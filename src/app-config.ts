@@ -1,4 +1,5 @@
 import { LiveConfig, liveConfigFromEnv } from './live/live.config';
+import { OidcConfig, oidcConfigFromEnv } from './platform/auth/oidc/oidc.config';
 import { configFromEnv, PlatformConfig } from './platform/config';
 import { MessagesConfig, messagesConfigFromEnv } from './platform/messages/messages.config';
 import { Argon2Cost } from './platform/passwords/argon2-password-hasher';
@@ -13,6 +14,8 @@ export interface AppConfig extends PlatformConfig {
   readonly loginKey?: string;
   /** Argon2id cost; unset: OWASP's. Tests lower it, production never should. */
   readonly passwordCost?: Argon2Cost;
+  /** An external OpenID Connect issuer whose access tokens are accepted too; unset: our own tokens only. */
+  readonly oidc?: OidcConfig;
 }
 
 /** Reads the environment once at start-up (src/platform/ imports no feature, so features join here). */
@@ -23,5 +26,6 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     live: liveConfigFromEnv(env),
     messages: messagesConfigFromEnv(env, platform.dataDir),
     loginKey: env.SUARA_LOGIN_KEY,
+    oidc: oidcConfigFromEnv(env),
   };
 }

@@ -15,7 +15,8 @@ export interface VerifiedToken {
 /** Bearer tokens: the only source of who acts and in which role. */
 export interface Tokens {
   issue(actor: Actor): Promise<string>;
-  /** The token's actor, or undefined when it is invalid, expired or not ours. */
+  /** The token's actor, or undefined when it is invalid, expired or not ours; throws IssuerUnavailableError (503)
+   * when it names an OpenID Connect issuer that cannot be asked. */
   verify(token: string): Promise<Actor | undefined>;
   /** As verify, with the expiry: a live connection ends when its token does. */
   verifyWithExpiry(token: string): Promise<VerifiedToken | undefined>;

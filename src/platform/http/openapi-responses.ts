@@ -63,7 +63,7 @@ const PROBLEM_MEANINGS: Record<number, string> = {
   422: 'The Idempotency-Key was used for a different request',
   429: 'Too many requests from this address; retry after Retry-After seconds',
   500: 'A bug; the details are only in the log',
-  503: 'Storage cannot serve this now; retry later',
+  503: 'Storage, or the sign-in issuer of an external token, cannot serve this now; retry later',
 };
 
 /** Problem responses (application/problem+json) for the given statuses. */

@@ -33,7 +33,10 @@ function completeOperation(operation: Operation, route: RouteFacts, schemas: Sch
   // Rate limits apply to every route (src/platform/throttling/).
   operation.responses['429'] ??= problemResponse('Too many requests from this address', RETRY_AFTER);
   operation.responses['500'] ??= problemResponse('A bug; the details are only in the log');
-  operation.responses['503'] ??= problemResponse('Storage cannot serve this now; retry later', RETRY_AFTER);
+  operation.responses['503'] ??= problemResponse(
+    'Storage, or the sign-in issuer of an external token, cannot serve this now; retry later',
+    RETRY_AFTER,
+  );
   // The validation pipe reads a missing body as {}: one without required fields may be left out.
   const body = operation.requestBody;
   const bodySchema = body && 'content' in body ? body.content['application/json']?.schema : undefined;

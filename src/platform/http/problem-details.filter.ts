@@ -3,6 +3,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ConcurrencyRetriesExhaustedError, IdempotencyKeyReusedError } from '../commands/command-errors';
 import { DomainError, DomainErrorKind } from '../domain/domain-errors';
 import { SubjectErasedError } from '../personal-data/key-store.port';
+import {
+  ISSUER_UNAVAILABLE_RETRY_AFTER_S,
+  IssuerUnavailableError,
+} from '../auth/oidc/issuer-unavailable.error';
 import { IntegrityFailureError, KeyMissingError, StorageFullError } from '../integrity/integrity-errors';
 import { currentCorrelationId } from '../logging/correlation';
 import { RateLimitedError } from '../throttling/rate-limited.error';
@@ -18,8 +22,13 @@ export interface Problem {
   readonly retryAfterSeconds?: number;
 }
 
-/** Storage problems the integrity monitor logs once per problem; logging them per request would flood the log. */
-const REPORTED_BY_MONITOR = new Set(['integrity_failure', 'key_missing', 'storage_full']);
+/** Logged once where they arise (integrity monitor, OIDC verifier): once per request would flood the log. */
+const REPORTED_BY_MONITOR = new Set([
+  'integrity_failure',
+  'key_missing',
+  'storage_full',
+  'issuer_unavailable',
+]);
 
 /** How long a client should wait before retrying a command refused for a full disk. */
 const STORAGE_FULL_RETRY_AFTER_SECONDS = 30;
@@ -80,6 +89,11 @@ export function problemOf(error: unknown): Problem {
     return {
       ...problem(503, 'storage_full', 'Storage is full; try again later'),
       retryAfterSeconds: STORAGE_FULL_RETRY_AFTER_SECONDS,
+    };
+  if (error instanceof IssuerUnavailableError)
+    return {
+      ...problem(503, 'issuer_unavailable', error.message),
+      retryAfterSeconds: ISSUER_UNAVAILABLE_RETRY_AFTER_S,
     };
   if (error instanceof RateLimitedError)
     return { ...problem(429, 'rate_limited', error.message), retryAfterSeconds: error.retryAfterSeconds };
