@@ -8,6 +8,8 @@ export interface DomainEvent<Type extends string = string, Data extends object =
 export interface Actor {
   readonly id: string;
   readonly role: Role;
+  /** A facilitator's region (a region code); absent for every other role. */
+  readonly regionCode?: string;
 }
 
 /** `system` is the platform itself: the deadline scheduler (escalations, automatic closes). */
