@@ -4,12 +4,13 @@ import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedRequest } from '../../platform/auth/auth.guard';
 import { Public } from '../../platform/auth/public.decorator';
 import { CommandContext } from '../../platform/commands/command-context';
+import { DomainError, invalid } from '../../platform/domain/domain-errors';
 import { CommandContexts } from '../../platform/http/command-contexts';
 import { UuidParam } from '../../platform/http/id.pipe';
 import { ApiProblem, ApiProblems } from '../../platform/http/openapi-responses';
 import { RateLimit } from '../../platform/throttling/rate-limit.decorator';
 import { registrationLogin } from '../accounts.controller';
-import { enteredLogin } from '../domain/login';
+import { enteredLogin, Login } from '../domain/login';
 import * as dto from '../dto/invitation.dto';
 import { InvitationView } from '../dto/invitation.response';
 import { SessionTokensView } from '../dto/session.response';
@@ -19,6 +20,16 @@ import { InviteCommand } from './invite.handler';
 import { ReissueInvitationCommand, WithdrawInvitationCommand } from './manage-invitation.handler';
 
 const INVITATION_ID = new UuidParam('invitationId');
+
+/** The login as typed, normalised; a problem names `login`, the field that was sent. */
+function loginField(entered: string): Login {
+  try {
+    return enteredLogin(entered);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    throw invalid(error.code, error.message, 'login');
+  }
+}
 
 /** Like every account route: no Idempotency-Key (the digests cover no body); retries are safe by design. */
 const contextOf = (contexts: CommandContexts, req: AuthenticatedRequest): CommandContext => ({
@@ -51,7 +62,7 @@ export class InvitationsController {
       '(`invitation_pending`)',
   )
   @ApiProblems(400, 413, 415)
-  @RateLimit('codeSending')
+  // Admins only, so the commands bucket is enough: codeSending's 5 per 10 minutes would stall a roll-out.
   invite(@Req() req: AuthenticatedRequest, @Body() body: dto.InviteDto): Promise<InvitationView> {
     const { login } = registrationLogin(body);
     return this.commands.execute(new InviteCommand(contextOf(this.contexts, req), login, body));
@@ -64,7 +75,6 @@ export class InvitationsController {
   @ApiProblem(404, 'No such invitation, or it was withdrawn (`invitation_not_found`)')
   @ApiProblem(409, 'The invitation was already accepted (`invitation_already_accepted`)')
   @ApiProblems(400)
-  @RateLimit('codeSending')
   reissue(
     @Req() req: AuthenticatedRequest,
     @Param('invitationId', INVITATION_ID) invitationId: string,
@@ -108,7 +118,7 @@ export class InvitationsController {
   @ApiProblems(413, 415)
   @RateLimit('signIn')
   accept(@Body() body: dto.AcceptInvitationDto): Promise<SessionTokens> {
-    const login = enteredLogin(body.login);
+    const login = loginField(body.login);
     return this.commands.execute(new AcceptInvitationCommand(login, body.login, body.code, body.password));
   }
 }
