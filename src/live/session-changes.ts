@@ -29,7 +29,7 @@ const REASONS: Partial<Record<AccountEvent['type'], SessionChangeReason>> = {
 };
 
 /** What changed, and when: the role and region after a role change. */
-interface AccountChange {
+export interface AccountChange {
   readonly second: number;
   readonly reason: SessionChangeReason;
   readonly role?: string;
@@ -41,7 +41,12 @@ interface AccountChange {
  * the change's second a role change looks at the token's role (the fresh token carries the new one), and ended
  * sessions close a connection but let a new one in (the password change answers a fresh token that second).
  */
-function predates(change: AccountChange, actor: Actor, issuedAtS: number, connected: boolean): boolean {
+export function predates(
+  change: AccountChange,
+  actor: Actor,
+  issuedAtS: number,
+  connected: boolean,
+): boolean {
   if (issuedAtS > change.second) return false;
   switch (change.reason) {
     case 'role_changed':
@@ -55,7 +60,7 @@ function predates(change: AccountChange, actor: Actor, issuedAtS: number, connec
   }
 }
 
-function changeOf(event: RecordedEvent): AccountChange | undefined {
+export function changeOf(event: RecordedEvent): AccountChange | undefined {
   const reason = REASONS[event.type as AccountEvent['type']];
   if (reason === undefined) return undefined;
   const second = Math.floor(Date.parse(changeTimeOf(event)) / 1000);
