@@ -23,15 +23,17 @@ const SETTLED = new Set(['already_official', 'official_not_found', 'agency_not_f
 export class AgencyRoster {
   constructor(private readonly log: EventLog) {}
 
-  /** After `from` became `to`: off the old agency's list, onto the new one's. `cause` names the change. */
+  /**
+   * After `from` became `to`: off the old agency's list, onto the new one's (again, when the role did not change:
+   * a retry completes a list an interrupted change left behind). `cause` names the change.
+   */
   async follow(
     change: { accountId: string; displayName: string; from: Role; to: Role; cause: string },
     context: CommandContext,
   ): Promise<void> {
     const [left, joined] = [agencyOfOfficial(change.from), agencyOfOfficial(change.to)];
-    if (left === joined) return;
     const { accountId: officialId, displayName: name, cause } = change;
-    if (left !== undefined)
+    if (left !== undefined && left !== joined)
       await this.send(
         { type: 'RemoveOfficial', data: { agencyId: left, officialId }, metadata: metadataOf(context) },
         cause,
