@@ -176,6 +176,7 @@ describe('OpenAPI description (e2e)', () => {
       'post /api/sessions',
       'post /api/sessions/refresh',
       'delete /api/sessions/current',
+      'post /api/invitations/acceptances',
     ];
     for (const { path, method, operation } of operations()) {
       const isPublic = publicRoutes.includes(`${method} ${path}`);

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { CLOCK, Clock } from '../platform/clock';
-import { CommandContext, commandRequest } from '../platform/commands/command-context';
+import { CommandContext, commandRequest, metadataOf } from '../platform/commands/command-context';
 import { CommandResult, handleCommand, readState } from '../platform/commands/handle-command';
 import { Actor } from '../platform/domain/decider';
 import { EventLog } from '../platform/event-log/event-log';
@@ -47,6 +47,28 @@ export class AccountRecords {
   decide(accountId: string, command: AccountCommand, context: CommandContext): Promise<CommandResult> {
     const request = commandRequest(accountStream(accountId), command, context, askedAbout(accountId));
     return handleCommand(this.log, accountDecider, request);
+  }
+
+  /** The login becomes this account's alone (a retry for the same account changes nothing). */
+  reserveLogin(login: Login, accountId: string, context: CommandContext): Promise<CommandResult> {
+    const command = {
+      type: 'ReserveLogin',
+      data: { login, accountId },
+      metadata: metadataOf(context),
+    } as const;
+    const request = commandRequest(this.reservationStream(login), command, context, askedAbout(accountId));
+    return handleCommand(this.log, loginReservationDecider, request);
+  }
+
+  /** Someone else may take the login (releasing a free login changes nothing). */
+  releaseLogin(login: Login, accountId: string, context: CommandContext): Promise<CommandResult> {
+    const command = {
+      type: 'ReleaseLogin',
+      data: { login, accountId },
+      metadata: metadataOf(context),
+    } as const;
+    const request = commandRequest(this.reservationStream(login), command, context, askedAbout(accountId));
+    return handleCommand(this.log, loginReservationDecider, request);
   }
 
   /** Public routes act as the account concerned: it is who the event is about, and no token says more. */

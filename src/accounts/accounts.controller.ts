@@ -16,7 +16,10 @@ import { ReissueConfirmationCodeCommand } from './reissue-confirmation-code.hand
 const outcome = (status: AccountOutcomeView['status']): AccountOutcomeView => ({ status });
 
 /** Phone or e-mail, exactly one: the field that was sent is the one a problem names. */
-function registrationLogin({ phone, email }: dto.RegisterAccountDto): { login: Login; entered: string } {
+export function registrationLogin({ phone, email }: { phone?: string; email?: string }): {
+  login: Login;
+  entered: string;
+} {
   if (phone !== undefined && email !== undefined)
     throw new RequestValidationError([{ field: 'email', message: 'send phone or email, not both' }]);
   return phone !== undefined

@@ -6,10 +6,18 @@ import { AccountsController } from './accounts.controller';
 import { accountsProviders } from './accounts.providers';
 import { ChangePasswordHandler } from './change-password.handler';
 import { ConfirmAccountHandler } from './confirm-account.handler';
+import { AcceptInvitationHandler } from './invitations/accept-invitation.handler';
+import { InvitationCodes } from './invitations/invitation-codes';
+import { InvitationsController } from './invitations/invitations.controller';
+import { InviteHandler } from './invitations/invite.handler';
+import { ReissueInvitationHandler, WithdrawInvitationHandler } from './invitations/manage-invitation.handler';
 import { OneTimeCodes } from './one-time-codes';
 import { RequestPasswordResetHandler, ResetPasswordHandler } from './password-reset.handler';
 import { RegisterAccountHandler } from './register-account.handler';
 import { ReissueConfirmationCodeHandler } from './reissue-confirmation-code.handler';
+import { AccountRolesController } from './roles/account-roles.controller';
+import { AgencyRoster } from './roles/agency-roster';
+import { GrantRoleHandler, RevokeRoleHandler } from './roles/role-changes.handler';
 import { EndSessionsHandler } from './sessions/end-sessions.handler';
 import { RefreshSessionHandler, SignOutHandler } from './sessions/refresh-session.handler';
 import { SessionIssuer } from './sessions/session-tokens';
@@ -24,7 +32,13 @@ export class AccountsModule implements OnModuleDestroy {
   static with(config: AppConfig): DynamicModule {
     return {
       module: AccountsModule,
-      controllers: [AccountsController, SessionsController, MyAccountController],
+      controllers: [
+        AccountsController,
+        SessionsController,
+        MyAccountController,
+        InvitationsController,
+        AccountRolesController,
+      ],
       providers: [
         ...accountsProviders(config),
         AccountRecords,
@@ -40,6 +54,14 @@ export class AccountsModule implements OnModuleDestroy {
         RefreshSessionHandler,
         SignOutHandler,
         EndSessionsHandler,
+        AgencyRoster,
+        InvitationCodes,
+        InviteHandler,
+        ReissueInvitationHandler,
+        WithdrawInvitationHandler,
+        AcceptInvitationHandler,
+        GrantRoleHandler,
+        RevokeRoleHandler,
       ],
     };
   }

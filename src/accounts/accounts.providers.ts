@@ -5,11 +5,14 @@ import { createOutgoingMessages, messagesConfigFromEnv } from '../platform/messa
 import { OUTGOING_MESSAGES } from '../platform/messages/outgoing-messages.port';
 import { Argon2PasswordHasher } from '../platform/passwords/argon2-password-hasher';
 import { PASSWORD_HASHER } from '../platform/passwords/password-hasher.port';
-import { FailureDelays } from '../platform/throttling/failure-delay';
+import { FAILURE_DELAY_DEFAULTS, FailureDelays } from '../platform/throttling/failure-delay';
 import { loadBase64Secret } from '../platform/secret-file';
 import { LOGIN_KEY_BYTES } from './domain/account.streams';
+import { LOGIN_KEY } from './login-key';
+import { SignInAudit } from './security-audit/sign-in-audit';
 
-export const LOGIN_KEY = Symbol('LoginKey');
+// Kept in its own file so that providers listed here can inject it without a circular import.
+export { LOGIN_KEY } from './login-key';
 
 /** The ports accounts need, built from the configuration. */
 export const accountsProviders = (config: AppConfig): Provider[] => [
@@ -21,11 +24,17 @@ export const accountsProviders = (config: AppConfig): Provider[] => [
       createOutgoingMessages(config.messages ?? messagesConfigFromEnv({}, config.dataDir), clock),
   },
   { provide: PASSWORD_HASHER, useValue: new Argon2PasswordHasher(config.passwordCost) },
-  // Per instance, like the rate limits: growing waits after failed sign-ins, never a lockout.
+  // Per instance, like the rate limits: growing waits after failed sign-ins, never a lockout; bursts are audited.
+  SignInAudit,
   {
     provide: FailureDelays,
-    inject: [CLOCK],
-    useFactory: (clock: Clock) => new FailureDelays(() => clock.now()),
+    inject: [CLOCK, SignInAudit],
+    useFactory: (clock: Clock, audit: SignInAudit) =>
+      new FailureDelays(
+        () => clock.now(),
+        FAILURE_DELAY_DEFAULTS,
+        (burst) => audit.report(burst),
+      ),
   },
   { provide: LOGIN_KEY, useFactory: () => loginKeyOf(config) },
 ];

@@ -18,11 +18,15 @@ export class OneTimeCodes {
   constructor(@Inject(OUTGOING_MESSAGES) private readonly messages: OutgoingMessages) {}
 
   /** `issuedAt` is the position of the event that stored the code's hash: one message id per code. */
-  send(login: Login, purpose: CodeMessagePurpose, code: string, issuedAt: bigint | undefined): Promise<void> {
+  send(
+    login: Login,
+    purpose: CodeMessagePurpose,
+    code: string,
+    issuedAt: bigint | undefined,
+    validMinutes = CODE_VALID_MINUTES,
+  ): Promise<void> {
     const id = deriveId('code-message', login.value, purpose, String(issuedAt));
     const to = recipientOf(login);
-    return this.messages.send(
-      oneTimeCodeMessage({ id, to, purpose, code, validMinutes: CODE_VALID_MINUTES }),
-    );
+    return this.messages.send(oneTimeCodeMessage({ id, to, purpose, code, validMinutes }));
   }
 }

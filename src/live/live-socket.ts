@@ -20,6 +20,10 @@ export interface LiveSocketData {
   expiry?: NodeJS.Timeout;
   /** The token's expiry, read by the handshake and renewed by `reauthenticate`. */
   expiresAt?: Date;
+  /** The token's `iat` (seconds): an account change after it ends the connection (session-changes.ts). */
+  issuedAt?: number;
+  /** The actor's account stream, computed once when an account change is matched against this socket. */
+  accountStream?: string;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- event maps stay untyped: payloads are validated

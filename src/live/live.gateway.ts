@@ -15,6 +15,7 @@ import {
 } from './live-protocol';
 import { parseRequest, SubscribeRequest, UnsubscribeRequest } from './live-requests';
 import { LiveSocket } from './live-socket';
+import { issuedAtOf, SessionChanges } from './session-changes';
 import { TokenBucket } from './token-bucket';
 import { endSessionAtExpiry, ReauthenticateRequest } from './token-expiry';
 import { TopicAccess } from './topic-access';
@@ -54,6 +55,7 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     private readonly access: TopicAccess,
     private readonly tailer: ChangeTailer,
     @Inject(LIVE_CONFIG) private readonly config: LiveConfig,
+    private readonly sessionChanges: SessionChanges,
   ) {}
 
   afterInit(namespace: Namespace): void {
@@ -64,23 +66,31 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
       );
     });
     this.tailer.attach(namespace);
+    this.sessionChanges.attach(namespace);
   }
 
   /** No token: anonymous, public topics only. A bad token is refused, not downgraded to anonymous. */
   private async authenticate(socket: LiveSocket): Promise<void> {
     const bearer = bearerOf(socket);
     let verified: VerifiedToken | undefined;
+    let issuedAt: number | undefined;
     if (bearer) {
       verified = await this.tokens.verifyWithExpiry(bearer);
       if (!verified)
         throw Object.assign(new Error('The bearer token is invalid or expired'), {
           data: { code: 'invalid_token' },
         });
+      issuedAt = issuedAtOf(bearer);
+      if (this.sessionChanges.outdating(verified.actor, issuedAt))
+        throw Object.assign(new Error('The account changed since this token was issued: use a fresh one'), {
+          data: { code: 'session_changed' },
+        });
     }
     const { messagesPerSecond, messageBurst } = this.config;
     socket.data = {
       actor: verified?.actor,
       expiresAt: verified?.expiresAt,
+      issuedAt,
       subscriptions: new Map(),
       bucket: new TokenBucket(messagesPerSecond, messageBurst, Date.now()),
     };
@@ -178,7 +188,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
         'This connection has no token to renew: reconnect with one',
         'token',
       );
-    const verified = await this.tokens.verifyWithExpiry(token.replace(/^Bearer\s+/i, '').trim());
+    const bearer = token.replace(/^Bearer\s+/i, '').trim();
+    const verified = await this.tokens.verifyWithExpiry(bearer);
     if (!verified) throw new LiveRefusal('invalid_token', 'The token is invalid or expired', 'token');
     if (verified.actor.id !== current.id)
       throw new LiveRefusal(
@@ -186,8 +197,12 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
         'The token is for another actor: reconnect with it instead',
         'token',
       );
+    const issuedAt = issuedAtOf(bearer);
+    if (this.sessionChanges.outdating(verified.actor, issuedAt))
+      throw new LiveRefusal('session_changed', 'The account changed since this token was issued', 'token');
     socket.data.actor = verified.actor;
     socket.data.expiresAt = verified.expiresAt;
+    socket.data.issuedAt = issuedAt;
     const sameAccess =
       verified.actor.role === current.role && verified.actor.regionCode === current.regionCode;
     const ended = sameAccess ? 0 : this.endSubscriptions(socket);

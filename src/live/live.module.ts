@@ -4,6 +4,7 @@ import { ChangeRetention } from './change-retention';
 import { ChangeTailer } from './change-tailer';
 import { LIVE_CONFIG, LIVE_DEFAULTS } from './live.config';
 import { LiveGateway } from './live.gateway';
+import { SessionChanges } from './session-changes';
 import { TopicAccess } from './topic-access';
 
 /** Live updates over Socket.IO (`/live`), pushed from the change log. */
@@ -17,6 +18,7 @@ export class LiveModule {
         TopicAccess,
         ChangeTailer,
         ChangeRetention,
+        SessionChanges,
         LiveGateway,
       ],
       exports: [ChangeTailer, ChangeRetention, LiveGateway],

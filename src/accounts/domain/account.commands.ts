@@ -32,7 +32,8 @@ export type ResetPassword = Command<
   { accountId: string; codeHash: string; passwordHash: string }
 >;
 
-export type GrantRole = Command<'GrantRole', { accountId: string; role: string }>;
+/** `regionCode` binds a facilitator to a region; no other role takes one. */
+export type GrantRole = Command<'GrantRole', { accountId: string; role: string; regionCode?: string }>;
 
 export type RevokeRole = Command<'RevokeRole', { accountId: string; role: string }>;
 
@@ -40,6 +41,30 @@ export type RevokeRole = Command<'RevokeRole', { accountId: string; role: string
 export type EndSessions = Command<'EndSessions', { accountId: string }>;
 
 export type EraseAccount = Command<'EraseAccount', { accountId: string }>;
+
+/** An admin invites a newcomer to a role; the login was reserved for this account just before. */
+export type InviteAccount = Command<
+  'InviteAccount',
+  {
+    accountId: string;
+    login: Login;
+    displayName: string;
+    role: string;
+    regionCode?: string;
+    codeHash: string;
+  }
+>;
+
+/** A new invitation code (the first expired, was lost or locked): a fresh expiry and attempt count. */
+export type ReissueInvitation = Command<'ReissueInvitation', { accountId: string; codeHash: string }>;
+
+export type WithdrawInvitation = Command<'WithdrawInvitation', { accountId: string }>;
+
+/** Whoever holds the invitation code sets the password and holds the invited role from then on. */
+export type AcceptInvitation = Command<
+  'AcceptInvitation',
+  { accountId: string; codeHash: string; passwordHash: string }
+>;
 
 export type AccountCommand =
   | RegisterAccount
@@ -52,4 +77,8 @@ export type AccountCommand =
   | GrantRole
   | RevokeRole
   | EndSessions
-  | EraseAccount;
+  | EraseAccount
+  | InviteAccount
+  | ReissueInvitation
+  | WithdrawInvitation
+  | AcceptInvitation;

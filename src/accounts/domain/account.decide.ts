@@ -3,6 +3,7 @@ import { AccountCommand } from './account.commands';
 import { AccountEvent } from './account.events';
 import { AccountState } from './account.state';
 import { changePassword, endSessions, requestPasswordReset, resetPassword } from './password.decide';
+import { acceptInvitation, invite, reissueInvitation, withdrawInvitation } from './invitation.decide';
 import { activate, confirm, erase, register, reissue } from './registration.decide';
 import { grantRole, revokeRole } from './role.decide';
 
@@ -35,6 +36,14 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
       return endSessions(command, state);
     case 'EraseAccount':
       return erase(command, state);
+    case 'InviteAccount':
+      return invite(command, state);
+    case 'ReissueInvitation':
+      return reissueInvitation(command, state);
+    case 'WithdrawInvitation':
+      return withdrawInvitation(command, state);
+    case 'AcceptInvitation':
+      return acceptInvitation(command, state);
     default:
       return assertNever(command);
   }

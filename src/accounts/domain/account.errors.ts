@@ -4,6 +4,8 @@ import { conflict, forbidden, invalid, notFound, unauthenticated } from '../../p
 export const accountErrors = {
   // 404: also for an erased account, which is gone for every purpose.
   notFound: () => notFound('account_not_found', 'The account does not exist'),
+  invitationNotFound: () =>
+    notFound('invitation_not_found', 'No invitation waits for this login or id (withdrawn, or never sent)'),
 
   // 401: one answer for an unknown login and a wrong password, so sign-in reveals no accounts.
   invalidCredentials: () => unauthenticated('invalid_credentials', 'The login or password is not correct'),
@@ -37,6 +39,27 @@ export const accountErrors = {
     conflict('code_expired', `The code expired at ${expiredAt}; ask for a new one`),
   codeLocked: () => conflict('code_locked', 'Too many wrong codes; ask for a new one'),
   roleNotHeld: (role: string) => conflict('role_not_held', `The account does not hold the role ${role}`),
+  noRoleHeld: () => conflict('no_role_held', 'The account holds no role but citizen: nothing to revoke'),
+  invitationPending: () =>
+    conflict(
+      'invitation_pending',
+      'This login has an invitation waiting: accept it with POST /api/invitations/acceptances',
+    ),
+  invitationAccepted: () =>
+    conflict('invitation_already_accepted', 'The invitation was already accepted: the account is active'),
+  /** For admins only: the id lets them grant the role to the account that holds the login. */
+  loginHasAccount: (accountId: string) =>
+    conflict(
+      'login_has_account',
+      `This login already belongs to account ${accountId}: grant the role to that account instead ` +
+        `(PUT /api/accounts/${accountId}/role)`,
+    ),
+  loginInvited: (accountId: string) =>
+    conflict(
+      'invitation_pending',
+      `This login already has an invitation waiting (${accountId}) for another role, region or name: ` +
+        `withdraw it first (DELETE /api/invitations/${accountId}) or send it again`,
+    ),
 
   // 400
   /** Thrown by the handler after it appended ConfirmationCodeFailed: the attempt counts, then fails. */
@@ -54,4 +77,12 @@ export const accountErrors = {
     invalid('invalid_code_hash', 'The code hash is not a SHA-256 hex digest', 'codeHash'),
   invalidRole: () =>
     invalid('invalid_role', 'The role is facilitator, auditor, admin or official:<agency-id>', 'role'),
+  invalidInvitedRole: () =>
+    invalid('invalid_role', 'An invitation is for facilitator or official:<agency-id>', 'role'),
+  regionRequired: () =>
+    invalid('region_required', 'A facilitator is bound to a region: send its regionCode', 'regionCode'),
+  regionNotForRole: () =>
+    invalid('region_not_for_role', 'Only a facilitator is bound to a region', 'regionCode'),
+  invalidRegionCode: () =>
+    invalid('invalid_region_code', 'A region code looks like 62, 62.06 or 62.06.02.1003', 'regionCode'),
 };

@@ -1,5 +1,5 @@
 import { DomainEvent } from '../../platform/domain/decider';
-import { GrantableRole } from './account.roles';
+import { GrantableRole, InvitableRole } from './account.roles';
 import { LoginKind } from './login';
 import { CodePurpose } from './one-time-code';
 
@@ -52,7 +52,13 @@ export type PasswordReset = DomainEvent<
 /** One role at a time, as tokens carry one: a grant replaces the role held. */
 export type RoleGranted = DomainEvent<
   'RoleGranted',
-  { accountId: string; role: GrantableRole; grantedAt: string }
+  {
+    accountId: string;
+    role: GrantableRole;
+    /** A facilitator's region; absent for every other role (and for facilitators granted before regions). */
+    regionCode?: string;
+    grantedAt: string;
+  }
 >;
 
 /** Back to citizen. */
@@ -67,6 +73,42 @@ export type SessionsEnded = DomainEvent<'SessionsEnded', { accountId: string; en
 /** The person's key is destroyed right after: every sealed field of this account then reads as null. */
 export type AccountErased = DomainEvent<'AccountErased', { accountId: string; erasedAt: string }>;
 
+/** An account made by an admin's invitation: no password yet, only the code sent to the login. */
+export type AccountInvited = DomainEvent<
+  'AccountInvited',
+  {
+    accountId: string;
+    loginKind: LoginKind;
+    /** The normal form (E.164 or lowercased e-mail). */
+    login: string;
+    displayName: string;
+    role: InvitableRole;
+    regionCode?: string;
+    /** The admin who invited: acting in office, so readable. */
+    invitedBy: string;
+    invitedAt: string;
+    codeHash: string;
+    codeExpiresAt: string;
+  }
+>;
+
+export type InvitationReissued = DomainEvent<
+  'InvitationReissued',
+  { accountId: string; codeHash: string; codeExpiresAt: string; reissuedAt: string }
+>;
+
+/** The account never became one: its login is released right after. */
+export type InvitationWithdrawn = DomainEvent<
+  'InvitationWithdrawn',
+  { accountId: string; withdrawnAt: string }
+>;
+
+/** The invitee set a password: the account is active, holding the invited role (and region). */
+export type InvitationAccepted = DomainEvent<
+  'InvitationAccepted',
+  { accountId: string; role: InvitableRole; regionCode?: string; passwordHash: string; acceptedAt: string }
+>;
+
 export type AccountEvent =
   | AccountRegistered
   | AccountConfirmed
@@ -78,4 +120,8 @@ export type AccountEvent =
   | RoleGranted
   | RoleRevoked
   | SessionsEnded
-  | AccountErased;
+  | AccountErased
+  | AccountInvited
+  | InvitationReissued
+  | InvitationWithdrawn
+  | InvitationAccepted;

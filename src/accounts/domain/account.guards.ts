@@ -1,12 +1,16 @@
 import { Actor, CommandMetadata } from '../../platform/domain/decider';
 import { accountErrors as errors } from './account.errors';
 import { ActiveAccount, AccountState, PendingAccount, PendingCode } from './account.state';
+import { GrantableRole, REGION_CODE } from './account.roles';
 import { isCodeDigest, MAX_CODE_ATTEMPTS } from './one-time-code';
 
 // Checks run in one order everywhere: exists (404), may act (403), status (409), input (400).
 
+/** An account that registered (pending or active); an invitation not yet accepted is no account to act on. */
 export function existing(state: AccountState): PendingAccount | ActiveAccount {
-  if (state.status === 'none' || state.status === 'erased') throw errors.notFound();
+  if (state.status === 'none' || state.status === 'erased' || state.status === 'withdrawn')
+    throw errors.notFound();
+  if (state.status === 'invited') throw errors.invitationPending();
   return state;
 }
 
@@ -39,4 +43,15 @@ export function validPasswordHash(value: unknown): string {
 export function requireUsable(code: PendingCode, now: Date): void {
   if (now.getTime() >= Date.parse(code.expiresAt)) throw errors.codeExpired(code.expiresAt);
   if (code.attempts >= MAX_CODE_ATTEMPTS) throw errors.codeLocked();
+}
+
+/** A facilitator is bound to one region; no other role is. Returns the binding as an optional field. */
+export function regionBinding(role: GrantableRole, regionCode: unknown): { regionCode?: string } {
+  if (role !== 'facilitator') {
+    if (regionCode !== undefined) throw errors.regionNotForRole();
+    return {};
+  }
+  if (regionCode === undefined) throw errors.regionRequired();
+  if (typeof regionCode !== 'string' || !REGION_CODE.test(regionCode)) throw errors.invalidRegionCode();
+  return { regionCode };
 }

@@ -21,6 +21,11 @@ const sealed: Record<
   RoleRevoked: ['accountId'],
   SessionsEnded: ['accountId'],
   AccountErased: ['accountId'],
+  // The inviting admin (invitedBy), the role and the region are the office's, not the invitee's: readable.
+  AccountInvited: ['accountId', 'login', 'displayName', 'codeHash'],
+  InvitationReissued: ['accountId', 'codeHash'],
+  InvitationWithdrawn: ['accountId'],
+  InvitationAccepted: ['accountId', 'passwordHash'],
   LoginReserved: ['accountId'],
   LoginReleased: ['accountId'],
   FirstAdminClaimed: ['accountId'],

@@ -1,5 +1,7 @@
 import { Actor, Role } from '../../platform/domain/decider';
 import { AccountCommand } from './account.commands';
+import { accountDecider } from './account.decider';
+import { AccountEvent } from './account.events';
 import {
   ACCOUNT_ID,
   admin,
@@ -10,13 +12,14 @@ import {
   given,
   granted,
   holder,
+  invited,
   registered,
   system,
 } from './testing/account.fixtures';
 
-const grant = (role: string, actor: Actor = admin): AccountCommand => ({
+const grant = (role: string, actor: Actor = admin, regionCode?: string): AccountCommand => ({
   type: 'GrantRole',
-  data: { accountId: ACCOUNT_ID, role },
+  data: { accountId: ACCOUNT_ID, role, ...(regionCode === undefined ? {} : { regionCode }) },
   metadata: as(actor),
 });
 const revoke = (role: string, actor: Actor = admin): AccountCommand => ({
@@ -27,9 +30,60 @@ const revoke = (role: string, actor: Actor = admin): AccountCommand => ({
 const notAdmins: Role[] = ['citizen', 'facilitator', 'auditor', 'official:dinas-pupr'];
 
 describe('GrantRole', () => {
-  it.each(['facilitator', 'auditor', 'admin', 'official:dinas-pupr'] as const)('grants %s', (role) =>
+  it.each(['auditor', 'admin', 'official:dinas-pupr'] as const)('grants %s', (role) =>
     given(registered, confirmed).when(grant(role)).then(granted(role)),
   );
+
+  it('grants facilitator bound to a region, a province or anything below', () => {
+    given(registered, confirmed)
+      .when(grant('facilitator', admin, '62.06'))
+      .then(granted('facilitator', '62.06'));
+    given(registered, confirmed)
+      .when(grant('facilitator', admin, '62'))
+      .then(granted('facilitator', '62'));
+  });
+
+  it('moves a facilitator to another region, and changes nothing for the same one', () => {
+    given(registered, confirmed, granted('facilitator', '62.06'))
+      .when(grant('facilitator', admin, '62.06.02'))
+      .then(granted('facilitator', '62.06.02'));
+    given(registered, confirmed, granted('facilitator', '62.06'))
+      .when(grant('facilitator', admin, '62.06'))
+      .then();
+  });
+
+  it('refuses a facilitator without a region, or with a malformed one', () => {
+    given(registered, confirmed)
+      .when(grant('facilitator'))
+      .thenFails('invalid', 'region_required', 'regionCode');
+    given(registered, confirmed)
+      .when(grant('facilitator', admin, '62.6'))
+      .thenFails('invalid', 'invalid_region_code', 'regionCode');
+  });
+
+  it('refuses a region for any role but facilitator', () =>
+    given(registered, confirmed)
+      .when(grant('auditor', admin, '62.06'))
+      .thenFails('invalid', 'region_not_for_role', 'regionCode'));
+
+  it('keeps the region in the account state, and drops it when a facilitator becomes something else', () => {
+    const fold = (...events: AccountEvent[]) =>
+      events.reduce(accountDecider.evolve, accountDecider.initialState);
+    expect(fold(registered, confirmed, granted('facilitator', '62.06'))).toMatchObject({
+      role: 'facilitator',
+      regionCode: '62.06',
+    });
+    expect(
+      fold(registered, confirmed, granted('facilitator', '62.06'), granted('auditor')),
+    ).not.toHaveProperty('regionCode');
+    const revoked: AccountEvent = {
+      type: 'RoleRevoked',
+      data: { accountId: ACCOUNT_ID, role: 'facilitator', revokedAt: AT },
+    };
+    expect(fold(registered, confirmed, granted('facilitator', '62.06'), revoked)).not.toHaveProperty(
+      'regionCode',
+    );
+  });
 
   it('lets the platform itself grant the first admin', () =>
     given(registered, confirmed).when(grant('admin', system)).then(granted('admin')));
@@ -60,6 +114,9 @@ describe('GrantRole', () => {
 
   it('refuses an account not confirmed yet', () =>
     given(registered).when(grant('auditor')).thenFails('conflict', 'account_not_confirmed'));
+
+  it('refuses an invitation not accepted yet', () =>
+    given(invited()).when(grant('auditor')).thenFails('conflict', 'invitation_pending'));
 
   it('refuses an unknown or erased account', () => {
     given().when(grant('auditor')).thenFails('not_found', 'account_not_found');

@@ -6,7 +6,10 @@ export const CODE_VALID_MINUTES = 15;
 export const MAX_CODE_ATTEMPTS = 5;
 
 /** What a code is for; each has its own hash, expiry and attempt count. */
-export type CodePurpose = 'confirm_account' | 'reset_password';
+export type CodePurpose = 'confirm_account' | 'reset_password' | 'accept_invitation';
+
+/** An invitation waits a week: the invitee may be in the field, far from a signal. */
+export const INVITATION_VALID_DAYS = 7;
 
 /**
  * What is stored for a code: SHA-256 of the account id and the code, so the same code for two accounts
@@ -23,4 +26,8 @@ export const isCodeShape = (code: string): boolean => new RegExp(`^\\d{${CODE_DI
 
 export function codeExpiry(now: Date): string {
   return new Date(now.getTime() + CODE_VALID_MINUTES * 60_000).toISOString();
+}
+
+export function invitationExpiry(now: Date): string {
+  return new Date(now.getTime() + INVITATION_VALID_DAYS * 86_400_000).toISOString();
 }

@@ -15,7 +15,7 @@ import { codeExpiry, CodePurpose } from './one-time-code';
 const DISPLAY_NAME_MAX = 100;
 
 /** Trimmed NFC text of 1–100 characters without control characters: it shows in threads and e-mails. */
-function validDisplayName(value: unknown): string {
+export function validDisplayName(value: unknown): string {
   if (typeof value !== 'string') throw errors.invalidDisplayName();
   const name = value.normalize('NFC').trim();
   const length = [...name].length;

@@ -2,7 +2,7 @@ import { CommandMetadata } from '../../platform/domain/decider';
 import { GrantRole, RevokeRole } from './account.commands';
 import { accountErrors as errors } from './account.errors';
 import { AccountEvent } from './account.events';
-import { active, existing, requireAdmin } from './account.guards';
+import { active, existing, regionBinding, requireAdmin } from './account.guards';
 import { grantableRole, GrantableRole } from './account.roles';
 import { AccountState } from './account.state';
 
@@ -17,17 +17,17 @@ function validRole(value: unknown): GrantableRole {
   return role;
 }
 
-/** Replaces the role held; granting the role already held changes nothing. */
+/** Replaces the role held (and a facilitator's region); granting what is already held changes nothing. */
 export function grantRole({ data, metadata }: GrantRole, state: AccountState): AccountEvent[] {
   const account = existing(state);
   requireAdmin(metadata, 'grant roles');
   requireOtherAccount(metadata, data.accountId);
   const holder = active(account);
   const role = validRole(data.role);
-  if (holder.role === role) return [];
-  return [
-    { type: 'RoleGranted', data: { accountId: data.accountId, role, grantedAt: metadata.now.toISOString() } },
-  ];
+  const region = regionBinding(role, data.regionCode);
+  if (holder.role === role && holder.regionCode === region.regionCode) return [];
+  const grantedAt = metadata.now.toISOString();
+  return [{ type: 'RoleGranted', data: { accountId: data.accountId, role, ...region, grantedAt } }];
 }
 
 /** Back to citizen; the next token carries it, and live connections are told (handled outside the domain). */

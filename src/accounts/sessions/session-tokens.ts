@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { ACCESS_TOKEN_TTL_S, ACCESS_TOKENS, Tokens } from '../../platform/auth/tokens.port';
 import { commandRequest, metadataOf } from '../../platform/commands/command-context';
 import { handleCommand } from '../../platform/commands/handle-command';
+import { Actor } from '../../platform/domain/decider';
 import { newId } from '../../platform/ids';
 import { AccountRecords, askedAbout } from '../account-records';
 import { ActiveAccount } from '../domain/account.state';
@@ -32,6 +33,13 @@ export function sessionIdOf(refreshToken: string): string | undefined {
   return rest.length === 0 && SESSION_ID.test(sessionId) && /^[\w-]{43}$/.test(secret ?? '')
     ? sessionId
     : undefined;
+}
+
+/** Who the account's tokens name: its id, its role and, for a facilitator, the region it is bound to. */
+export function actorOf({ accountId, role, regionCode }: ActiveAccount): Actor {
+  return role === 'facilitator' && regionCode !== undefined
+    ? { id: accountId, role, regionCode }
+    : { id: accountId, role };
 }
 
 /** Starts sessions and issues the token pair of a session. */
@@ -67,7 +75,7 @@ export class SessionIssuer {
 
   /** The access token carries the role the account holds now, so a role change shows at the next refresh. */
   async tokens(account: ActiveAccount, refreshToken: string): Promise<SessionTokens> {
-    const accessToken = await this.accessTokens.issue({ id: account.accountId, role: account.role });
+    const accessToken = await this.accessTokens.issue(actorOf(account));
     return { accessToken, refreshToken, expiresIn: ACCESS_TOKEN_TTL_S, tokenType: 'Bearer' };
   }
 }

@@ -71,8 +71,20 @@ describe('growing delays after failed sign-ins', () => {
     const clock = new HandClock();
     const bursts: FailureBurst[] = [];
     const delays = new FailureDelays(clock.now, policy, (burst) => bursts.push(burst));
-    for (let i = 0; i < 9; i += 1) delays.recordFailure('a@example.id', '203.0.113.7');
-    expect(bursts).toEqual([{ login: 'a@example.id', address: '203.0.113.7', failures: 5, at: clock.now() }]);
+    const windowStartedAt = clock.now();
+    for (let i = 0; i < 9; i += 1) {
+      delays.recordFailure('a@example.id', '203.0.113.7');
+      clock.advance(60_000);
+    }
+    expect(bursts).toEqual([
+      {
+        login: 'a@example.id',
+        address: '203.0.113.7',
+        failures: 5,
+        windowStartedAt,
+        at: new Date(windowStartedAt.getTime() + 4 * 60_000),
+      },
+    ]);
     delays.recordSuccess('a@example.id', '203.0.113.7');
     for (let i = 0; i < 5; i += 1) delays.recordFailure('a@example.id', '203.0.113.7');
     expect(bursts).toHaveLength(2);

@@ -28,11 +28,14 @@ export interface FailureBurst {
   readonly login: string;
   readonly address: string;
   readonly failures: number;
+  /** The first failure of this run. */
+  readonly windowStartedAt: Date;
   readonly at: Date;
 }
 
 interface FailureRecord {
   failures: number;
+  firstFailureMs: number;
   lastFailureMs: number;
   allowedFromMs: number;
   burstReported: boolean;
@@ -72,6 +75,7 @@ export class FailureDelays {
     const nowMs = this.now().getTime();
     const record = this.current(key) ?? {
       failures: 0,
+      firstFailureMs: nowMs,
       lastFailureMs: nowMs,
       allowedFromMs: 0,
       burstReported: false,
@@ -86,7 +90,8 @@ export class FailureDelays {
     this.dropOldest();
     if (!record.burstReported && record.failures >= this.policy.burstThreshold) {
       record.burstReported = true;
-      this.onBurst({ login, address, failures: record.failures, at: new Date(nowMs) });
+      const windowStartedAt = new Date(record.firstFailureMs);
+      this.onBurst({ login, address, failures: record.failures, windowStartedAt, at: new Date(nowMs) });
     }
     return delayMs;
   }

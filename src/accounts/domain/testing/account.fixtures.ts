@@ -3,18 +3,20 @@ import { givenEvents } from '../../../platform/domain/testing/decider-spec';
 import { accountDecider } from '../account.decider';
 import {
   AccountConfirmed,
+  AccountInvited,
   AccountRegistered,
   ConfirmationCodeFailed,
   PasswordResetRequested,
   RoleGranted,
 } from '../account.events';
 import { Login } from '../login';
-import { codeDigest } from '../one-time-code';
+import { codeDigest, CodePurpose } from '../one-time-code';
 
 export const NOW = new Date('2026-03-10T02:00:00.000Z');
 export const AT = NOW.toISOString();
 export const minutesLater = (minutes: number): Date => new Date(NOW.getTime() + minutes * 60_000);
 export const FIFTEEN_MINUTES_LATER = minutesLater(15).toISOString();
+export const daysLater = (days: number): Date => minutesLater(days * 24 * 60);
 
 export const ACCOUNT_ID = '0f9c1a52-7b3e-4c4f-9a0e-2d6c5b8e1f30';
 export const LOGIN: Login = { kind: 'phone', value: '+6281234567890' };
@@ -56,7 +58,7 @@ export const confirmed: AccountConfirmed = {
 
 export const codeFailed = (
   attempts: number,
-  purpose: 'confirm_account' | 'reset_password' = 'confirm_account',
+  purpose: CodePurpose = 'confirm_account',
 ): ConfirmationCodeFailed => ({
   type: 'ConfirmationCodeFailed',
   data: { accountId: ACCOUNT_ID, purpose, attempts, failedAt: AT },
@@ -67,9 +69,29 @@ export const resetRequested: PasswordResetRequested = {
   data: { accountId: ACCOUNT_ID, codeHash: NEW_CODE_HASH, expiresAt: FIFTEEN_MINUTES_LATER, requestedAt: AT },
 };
 
-export const granted = (role: RoleGranted['data']['role']): RoleGranted => ({
+export const granted = (role: RoleGranted['data']['role'], regionCode?: string): RoleGranted => ({
   type: 'RoleGranted',
-  data: { accountId: ACCOUNT_ID, role, grantedAt: AT },
+  data: { accountId: ACCOUNT_ID, role, ...(regionCode === undefined ? {} : { regionCode }), grantedAt: AT },
+});
+
+/** An admin invited Siti to be an official of Dinas PUPR; the code waits a week. */
+export const invited = (
+  role: AccountInvited['data']['role'] = 'official:dinas-pupr',
+  regionCode?: string,
+): AccountInvited => ({
+  type: 'AccountInvited',
+  data: {
+    accountId: ACCOUNT_ID,
+    loginKind: 'phone',
+    login: '+6281234567890',
+    displayName: 'Siti Rahma',
+    role,
+    ...(regionCode === undefined ? {} : { regionCode }),
+    invitedBy: 'admin-1',
+    invitedAt: AT,
+    codeHash: CODE_HASH,
+    codeExpiresAt: daysLater(7).toISOString(),
+  },
 });
 
 export const erased = { type: 'AccountErased', data: { accountId: ACCOUNT_ID, erasedAt: AT } } as const;
