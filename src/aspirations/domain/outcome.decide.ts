@@ -1,5 +1,4 @@
 import { Actor } from '../../platform/domain/decider';
-import { facilitatesIn } from '../aspiration-access';
 import { CloseAspiration, RateAspiration, ReopenAspiration, ResolveAspiration } from './aspiration.commands';
 import { AspirationDeps, dueAfter, hasPassed } from './aspiration.deadlines';
 import { aspirationErrors as errors } from './aspiration.errors';
@@ -8,6 +7,7 @@ import {
   boundedText,
   existing,
   inStatus,
+  isFacilitator,
   reasonText,
   REASON_MAX,
   requireAssignedOfficialOrFacilitator,
@@ -82,7 +82,8 @@ function requireMayClose(reason: CloseReason, aspiration: ExistingAspiration, ac
 /** A close asked for without a reason (the HTTP route): the submitter first, then a facilitator of its region. */
 function reasonOf(aspiration: ExistingAspiration, actor: Actor): CloseReason {
   if (aspiration.submittedBy !== null && aspiration.submittedBy === actor.id) return 'by_submitter';
-  if (facilitatesIn(actor, aspiration.regionCode)) return 'by_facilitator';
+  // A facilitator of another region is told so by requireMayClose, as every facilitator command does.
+  if (isFacilitator(actor)) return 'by_facilitator';
   throw errors.closeNotAllowed();
 }
 
