@@ -6,6 +6,7 @@ import { AccountsController } from './accounts.controller';
 import { accountsProviders } from './accounts.providers';
 import { ChangePasswordHandler } from './change-password.handler';
 import { ConfirmAccountHandler } from './confirm-account.handler';
+import { erasureControllers, erasureProviders } from './erasure/erasure.providers';
 import { OneTimeCodes } from './one-time-codes';
 import { RequestPasswordResetHandler, ResetPasswordHandler } from './password-reset.handler';
 import { RegisterAccountHandler } from './register-account.handler';
@@ -24,7 +25,7 @@ export class AccountsModule implements OnModuleDestroy {
   static with(config: AppConfig): DynamicModule {
     return {
       module: AccountsModule,
-      controllers: [AccountsController, SessionsController, MyAccountController],
+      controllers: [AccountsController, SessionsController, MyAccountController, ...erasureControllers],
       providers: [
         ...accountsProviders(config),
         AccountRecords,
@@ -40,6 +41,7 @@ export class AccountsModule implements OnModuleDestroy {
         RefreshSessionHandler,
         SignOutHandler,
         EndSessionsHandler,
+        ...erasureProviders,
       ],
     };
   }
