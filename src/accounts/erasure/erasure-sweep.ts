@@ -8,6 +8,8 @@ import { ErasureCompletion } from './erasure-completion';
 /** The sweep's own checkpoint in the document store: every erasure before it is complete. */
 export const SWEEP_CHECKPOINT = 'erasure-sweep';
 const SWEEP_INTERVAL_MS = 15_000;
+/** An erasure waiting for the read models (starting up, catching up) is tried again soon, then less often. */
+const FIRST_RETRY_MS = 1_000;
 /** Shorter than a request's wait, so a shutdown never waits long for a sweep. */
 const SWEEP_WAIT_MS = 2_000;
 const BATCH = 500;
@@ -21,7 +23,10 @@ const BATCH = 500;
 export class ErasureSweep implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('Erasure');
   private timer?: NodeJS.Timeout;
+  private retry?: NodeJS.Timeout;
+  private retryMs = FIRST_RETRY_MS;
   private running?: Promise<void>;
+  private stopped = false;
 
   constructor(
     private readonly log: EventLog,
@@ -35,13 +40,16 @@ export class ErasureSweep implements OnApplicationBootstrap, OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
+    clearTimeout(this.retry);
     await this.running;
   }
 
   /** One sweep at a time; a failed one is logged and the next interval tries again. */
   trigger(): Promise<void> {
     this.running ??= this.sweep()
+      .then((finished) => this.retryIf(!finished))
       .catch((error: unknown) =>
         this.logger.error(`erasure sweep failed: ${error instanceof Error ? error.stack : error}`),
       )
@@ -49,14 +57,27 @@ export class ErasureSweep implements OnApplicationBootstrap, OnModuleDestroy {
     return this.running;
   }
 
-  private async sweep(): Promise<void> {
+  private retryIf(unfinished: boolean): void {
+    if (!unfinished || this.stopped) {
+      this.retryMs = FIRST_RETRY_MS;
+      return;
+    }
+    clearTimeout(this.retry);
+    this.retry = setTimeout(() => void this.trigger(), this.retryMs).unref();
+    this.retryMs = Math.min(this.retryMs * 2, SWEEP_INTERVAL_MS);
+  }
+
+  /** False when it stopped at an erasure that cannot complete yet. */
+  private async sweep(): Promise<boolean> {
     let after = await this.documents.checkpoint(SWEEP_CHECKPOINT);
     for (;;) {
       const batch = await this.log.store.readAll({ after, maxCount: BATCH });
-      if (batch.length === 0) return;
+      if (batch.length === 0) return true;
       for (const recorded of batch) {
-        if (recorded.type === 'AccountErased' && !(await this.completed(recorded)))
-          return this.saveCheckpoint(after);
+        if (recorded.type === 'AccountErased' && !(await this.completed(recorded))) {
+          await this.saveCheckpoint(after);
+          return false;
+        }
         after = recorded.position;
       }
       await this.saveCheckpoint(after);
