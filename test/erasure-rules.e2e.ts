@@ -1,4 +1,10 @@
+import pino from 'pino';
 import { io, Socket } from 'socket.io-client';
+import { projectionNamed } from '../projections';
+import { ProjectionRunner } from '../projections/runner/projection-runner';
+import { ErasureSweep } from '../src/accounts/erasure/erasure-sweep';
+import { DOCUMENT_STORE } from '../src/platform/document-store/document-store.port';
+import { EventLog } from '../src/platform/event-log/event-log';
 import { KEY_STORE, KeyStore } from '../src/platform/personal-data/key-store.port';
 import { EVENT_STORE, EventStore } from '../src/platform/event-store/event-store.port';
 import { ApiClient } from './support/api-client';
@@ -85,5 +91,41 @@ describe('DELETE /api/me: who may erase, and what an erased account can still do
     expect(outboxOf(running.config.dataDir).some((line) => line.to.address === '+6281233334444')).toBe(false);
     const newcomer = await citizen('0812-3333-4444', '+6281233334444');
     expect(newcomer.accountId).not.toBe(budi.accountId);
+  });
+
+  it('answers 202 while the read models lag, and the sweep finishes once they catch up', async () => {
+    const dewi = await citizen('0812-5555-6666', '+6281255556666');
+    await post('/api/aspirations', roadComplaint(), dewi.accessToken);
+    await Promise.all(running.runners.map((runner) => runner.stop()));
+
+    const erased = await erase(dewi.accessToken);
+    expect({ status: erased.status, body: erased.body }).toEqual({
+      status: 202,
+      body: { status: 'completing' },
+    });
+    const keys: KeyStore = running.app.get(KEY_STORE);
+    expect((await keys.keyFor(dewi.accountId)).id).toBeDefined();
+    expect((await post('/api/sessions', { login: '0812-5555-6666', password: PASSWORD })).status).toBe(401);
+
+    const restarted = new ProjectionRunner(projectionNamed('aspirations'), {
+      events,
+      documents: running.app.get(DOCUMENT_STORE),
+      sealer: running.app.get(EventLog).sealer,
+      logger: pino({ level: 'silent' }),
+      holder: 'test:restarted',
+      leaseTtlMs: 1_000,
+    });
+    restarted.start();
+    try {
+      await waitFor(async () => {
+        await running.app.get(ErasureSweep).trigger();
+        return keys.keyFor(dewi.accountId).then(
+          () => false,
+          () => true,
+        );
+      }, 'the sweep to finish the erasure');
+    } finally {
+      await restarted.stop();
+    }
   });
 });

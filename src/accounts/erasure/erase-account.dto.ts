@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 
 export class EraseAccountDto {
@@ -6,4 +6,11 @@ export class EraseAccountDto {
   @IsString()
   @Length(1, 1024)
   password!: string;
+}
+
+/** The erasure is recorded and final; its last steps (the key, the copies) finish in the background. */
+@ApiSchema({ name: 'ErasurePending' })
+export class ErasurePendingView {
+  @ApiProperty({ enum: ['completing'] })
+  status!: 'completing';
 }

@@ -5,7 +5,7 @@ import type { FastifyReply } from 'fastify';
 import { AuthenticatedRequest } from '../../platform/auth/auth.guard';
 import { CommandContexts } from '../../platform/http/command-contexts';
 import { ApiProblem, ApiProblems } from '../../platform/http/openapi-responses';
-import { EraseAccountDto } from './erase-account.dto';
+import { EraseAccountDto, ErasurePendingView } from './erase-account.dto';
 import { EraseAccountCommand } from './erase-account.handler';
 
 /** The signed-in person erases their own account (right to erasure, UU 27/2022). */
@@ -26,6 +26,7 @@ export class ErasureController {
   })
   @ApiResponse({
     status: 202,
+    type: ErasurePendingView,
     description:
       'Erased and signed out for good; the read models had not caught up yet, so the platform finishes the rest ' +
       '(the key, the copies) in the background',
@@ -37,10 +38,12 @@ export class ErasureController {
     @Req() req: AuthenticatedRequest,
     @Body() body: EraseAccountDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<void> {
+  ): Promise<ErasurePendingView | undefined> {
     // Account commands take no Idempotency-Key: a repeat finds the account erased (404).
     const context = { ...this.contexts.of(req), idempotencyKey: undefined };
     const completed = await this.commands.execute(new EraseAccountCommand(context, body.password, req.ip));
-    if (!completed) void reply.status(202);
+    if (completed) return undefined;
+    void reply.status(202);
+    return { status: 'completing' };
   }
 }
