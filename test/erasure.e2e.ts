@@ -11,6 +11,7 @@ import { ApiClient, ApiResponse } from './support/api-client';
 import { ChildApp } from './support/child-app';
 import { codesSentTo } from './support/outbox';
 import { registerKatinganAgencies, roadComplaint } from './support/scenario';
+import { waitFor } from './support/wait-for';
 
 const PASSWORD = 'rumah di tepi sungai';
 const hex = randomBytes(4).toString('hex');
@@ -166,8 +167,12 @@ describe('right to erasure: planted markers are found nowhere afterwards (e2e, r
       const token = { siti: siti.token, dewi: dewi.token };
       for (const who of ['siti', 'dewi'] as const) {
         const erased = await call('DELETE', '/api/me', token[who], { password: PASSWORD });
-        expect(erased.status).toBe(204);
+        // 204 when done within the request; 202 on a machine too busy to project it in 5 s, the sweep then finishes.
+        expect([204, 202]).toContain(erased.status);
       }
+      const completions = () =>
+        child.logs.filter((line) => /^Erasure at position \d+ is complete$/.test(line.msg));
+      await waitFor(() => completions().length === 2, 'both erasures to complete', 30_000);
       // The thread goes on: new frames, and a client that resumes from the start reads the whole change log.
       const official = await api.tokenFor('pupr-1', 'official:dinas-pupr');
       const later = { body: 'Penambalan dijadwalkan minggu depan.' };
