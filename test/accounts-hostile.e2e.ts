@@ -35,6 +35,7 @@ const ROUTES: Record<string, AccountRoute> = {
     signedIn: true,
     fields: ['currentPassword', 'newPassword'],
   },
+  eraseAccount: { method: 'DELETE', path: '/api/me', signedIn: true, fields: ['password'] },
 };
 
 /** A body shaped like the route's DTO with hostile values (plausible logins among them), or anything. */
@@ -117,6 +118,8 @@ describe('HTTP: hostile bodies on account and session routes get a 4xx problem a
     ['signIn', { login: { $ne: null }, password: PASSWORD }, 'login'],
     ['refresh', { refreshToken: 'x'.repeat(201) }, 'refreshToken'],
     ['changePassword', { currentPassword: PASSWORD, newPassword: '0812-3456-7890' }, 'newPassword'],
+    ['eraseAccount', { password: 7 }, 'password'],
+    ['eraseAccount', { password: PASSWORD, reason: 'pindah' }, 'reason'],
   ])('%s: %j is refused naming %s, and nothing is written', async (name, body, field) => {
     const head = await events.headPosition();
     const response = await send(ROUTES[name], JSON.stringify(body));

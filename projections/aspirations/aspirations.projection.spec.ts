@@ -3,7 +3,8 @@ import { STATISTICS, THREADS } from '../../src/aspirations/read-models/thread.do
 import { EndorsementEvent } from '../../src/endorsements/domain/endorsement.events';
 import { Doc } from '../../src/platform/document-store/document-store.port';
 import { Actor } from '../../src/platform/domain/decider';
-import { DocumentKey, ProjectedEvent, ProjectionResult } from '../runner/projection';
+import { matching } from '../runner/project-batch';
+import { DocumentKey, DocumentQuery, ProjectedEvent, ProjectionResult } from '../runner/projection';
 import { aspirationsProjection as projection } from './aspirations.projection';
 import { citizen, facilitator, otherCitizen, pupr, submission } from './testing/projection-fixtures';
 
@@ -52,9 +53,14 @@ const endorsed = (aspirationId = 'asp-1') =>
 function store() {
   const documents = new Map<string, Doc>();
   const lookup = ({ collection, id }: DocumentKey) => documents.get(`${collection}/${id}`);
+  const search = ({ collection, filter }: DocumentQuery) =>
+    matching(
+      [...documents].filter(([key]) => key.startsWith(`${collection}/`)).map(([, doc]) => doc),
+      filter,
+    );
   /** Projects an event as the runner does: puts become visible to the events after it. */
   const project = (e: ProjectedEvent): ProjectionResult => {
-    const result = projection.project(e, lookup);
+    const result = projection.project(e, lookup, search);
     for (const op of result.operations)
       if ('put' in op) documents.set(`${op.collection}/${op.put._id}`, op.put);
     return result;

@@ -5,6 +5,14 @@ import {
   ThreadDocument,
 } from '../../src/aspirations/read-models/thread.document';
 import { DocumentKey, Projection, ProjectionOperation } from '../runner/projection';
+import {
+  ERASED_PEOPLE,
+  erasedIn,
+  erasureFinds,
+  erasureTouches,
+  peopleNamedBy,
+  projectErasure,
+} from './erased-people';
 import { nextStatistics, statisticsTouched } from './statistics.projection';
 import { threadChanges } from './thread.changes';
 import { nextThread } from './thread.projection';
@@ -32,7 +40,10 @@ const aspirationIdOf = (event: { stream: string; data: Record<string, unknown> }
     ? event.data.aspirationId
     : event.stream.slice('aspiration-'.length);
 
-/** Threads (detail, lists, inboxes, "my threads") and the public statistics, from aspiration and endorsement events. */
+/**
+ * Threads (detail, lists, inboxes, "my threads") and the public statistics, from aspiration and endorsement events;
+ * AccountErased takes the person out of every thread.
+ */
 export const aspirationsProjection: Projection = {
   name: ASPIRATIONS_PROJECTION,
   collections: {
@@ -47,16 +58,23 @@ export const aspirationsProjection: Projection = {
       { fields: { words: 1 } },
     ],
     [STATISTICS]: [{ fields: { kind: 1 } }],
+    [ERASED_PEOPLE]: [],
   },
-  handles: (type) => ASPIRATION_EVENTS.has(type),
-  touches: (event): DocumentKey[] => [
-    { collection: THREADS, id: aspirationIdOf(event) },
-    ...statisticsTouched(event),
-  ],
-  project(event, documents) {
+  handles: (type) => ASPIRATION_EVENTS.has(type) || type === 'AccountErased',
+  touches: (event): DocumentKey[] =>
+    event.type === 'AccountErased'
+      ? erasureTouches(event)
+      : [
+          { collection: THREADS, id: aspirationIdOf(event) },
+          ...statisticsTouched(event),
+          ...peopleNamedBy(event),
+        ],
+  finds: erasureFinds,
+  project(event, documents, search) {
+    if (event.type === 'AccountErased') return projectErasure(event, search);
     const before = documents({ collection: THREADS, id: aspirationIdOf(event) }) as
       ThreadDocument | undefined;
-    const after = nextThread(event, before);
+    const after = nextThread(event, before, erasedIn(documents));
     if (!after) return { operations: [], changes: [] };
     const operations: ProjectionOperation[] = [
       { collection: THREADS, put: after },

@@ -103,6 +103,7 @@ describe('thread projection: intake', () => {
       anonymous: false,
       groupId: null,
       submittedBy: 'citizen-1',
+      submitterErased: false,
       onBehalfOf: null,
       status: 'submitted',
       published: false,

@@ -1,8 +1,10 @@
 import { AspirationEvent } from '../../src/aspirations/domain/aspiration.events';
+import { erasedActor } from '../../src/aspirations/read-models/erased-person';
 import {
   NOTHING_DUE,
   normalizedWords,
   regionPrefixes,
+  ThreadActor,
   ThreadDocument,
   ThreadMessage,
   ThreadStatus,
@@ -11,12 +13,27 @@ import {
 import { storedPosition } from '../../src/platform/document-store/positions';
 import { assertNever } from '../../src/platform/domain/decider';
 import { ProjectedEvent } from '../runner/projection';
+import { ErasedCheck } from './erased-people';
 
 type Change = Partial<Omit<ThreadDocument, '_id'>>;
+
+const noOneErased: ErasedCheck = () => false;
+
+/**
+ * Who acted, as the thread keeps it. Citizens are private persons: one whose key is gone (their id reads as null),
+ * or who was erased before this event, shows as erased. Everyone else acts in office and stays named.
+ */
+function actorOf(event: ProjectedEvent, isErased: ErasedCheck): ThreadActor {
+  const { id, role } = event.actor;
+  if (role !== 'citizen') return { id, role };
+  const erased = event.erased?.includes('metadata.actor') || (id !== null && isErased(id));
+  return erased ? erasedActor(role) : { id, role };
+}
 
 function submitted(
   event: ProjectedEvent,
   data: Extract<AspirationEvent, { type: 'AspirationSubmitted' }>['data'],
+  isErased: ErasedCheck,
 ): ThreadDocument {
   const message: ThreadMessage = {
     messageId: data.messageId,
@@ -24,8 +41,11 @@ function submitted(
     title: data.title,
     body: data.body,
     at: data.submittedAt,
-    actor: event.actor,
+    actor: actorOf(event, isErased),
   };
+  const submitterErased =
+    event.erased?.includes('data.submittedBy') === true ||
+    (data.submittedBy !== null && isErased(data.submittedBy));
   return {
     _id: data.aspirationId,
     title: data.title,
@@ -35,7 +55,8 @@ function submitted(
     visibility: data.visibility,
     anonymous: data.anonymous,
     groupId: data.groupId ?? null,
-    submittedBy: data.submittedBy,
+    submittedBy: submitterErased ? null : data.submittedBy,
+    submitterErased,
     onBehalfOf: data.onBehalfOf ?? null,
     status: 'submitted',
     published: false,
@@ -61,6 +82,7 @@ function submitted(
 
 const message = (
   event: ProjectedEvent,
+  isErased: ErasedCheck,
   kind: 'response' | 'reply',
   data: { messageId: string; body: string },
   at: string,
@@ -70,12 +92,12 @@ const message = (
   kind,
   body: data.body,
   at,
-  actor: event.actor,
+  actor: actorOf(event, isErased),
   ...(agencyId !== undefined && { agencyId }),
 });
 
 /** What an aspiration event changes in its thread; undefined for an event that does not fit (ignored). */
-function changeOf(event: ProjectedEvent, thread: ThreadDocument): Change | undefined {
+function changeOf(event: ProjectedEvent, thread: ThreadDocument, isErased: ErasedCheck): Change | undefined {
   const e = { type: event.type, data: event.data } as AspirationEvent;
   switch (e.type) {
     case 'AspirationSubmitted':
@@ -103,7 +125,7 @@ function changeOf(event: ProjectedEvent, thread: ThreadDocument): Change | undef
       return {
         messages: [
           ...thread.messages,
-          message(event, 'response', e.data, e.data.respondedAt, e.data.agencyId),
+          message(event, isErased, 'response', e.data, e.data.respondedAt, e.data.agencyId),
         ],
         firstRespondedAt: thread.firstRespondedAt ?? e.data.respondedAt,
         followUpDueAt: null,
@@ -112,7 +134,7 @@ function changeOf(event: ProjectedEvent, thread: ThreadDocument): Change | undef
       };
     case 'CitizenReplied':
       return {
-        messages: [...thread.messages, message(event, 'reply', e.data, e.data.repliedAt)],
+        messages: [...thread.messages, message(event, isErased, 'reply', e.data, e.data.repliedAt)],
         autoCloseDueAt: null,
       };
     case 'AspirationResolved':
@@ -164,10 +186,14 @@ function timelineEntry(event: ProjectedEvent, status: ThreadStatus, agencyId: st
   };
 }
 
-/** The thread after an aspiration event (or an endorsement of it); unchanged when the event does not apply. */
+/**
+ * The thread after an aspiration event (or an endorsement of it); unchanged when the event does not apply.
+ * `isErased` tells the people erased before this event (AccountErased, projected by erased-people.ts).
+ */
 export function nextThread(
   event: ProjectedEvent,
   thread: ThreadDocument | undefined,
+  isErased: ErasedCheck = noOneErased,
 ): ThreadDocument | undefined {
   let next: ThreadDocument | undefined;
   if (event.type === 'AspirationEndorsed' || event.type === 'EndorsementWithdrawn') {
@@ -180,9 +206,10 @@ export function nextThread(
   }
   if (event.type === 'AspirationSubmitted') {
     if (thread) return undefined;
-    next = submitted(event, event.data as Extract<AspirationEvent, { type: 'AspirationSubmitted' }>['data']);
+    const data = event.data as Extract<AspirationEvent, { type: 'AspirationSubmitted' }>['data'];
+    next = submitted(event, data, isErased);
   } else {
-    const change = thread && changeOf(event, thread);
+    const change = thread && changeOf(event, thread, isErased);
     if (!thread || !change) return undefined;
     next = { ...thread, ...change };
   }

@@ -3,12 +3,14 @@ import {
   Doc,
   DocumentStore,
   DocumentWrite,
+  Filter,
 } from '../../src/platform/document-store/document-store.port';
 import { EventSealer } from '../../src/platform/event-log/event-sealer';
 import { RecordedEvent } from '../../src/platform/event-store/stored-event';
 import { ChainVerifier } from '../../src/platform/integrity/chain-verifier';
+import { Query } from 'mingo';
 import { lastEventWrite } from './last-event';
-import { DocumentKey, ProjectedEvent, Projection } from './projection';
+import { DocumentKey, DocumentQuery, DocumentSearch, ProjectedEvent, Projection } from './projection';
 
 export interface BatchTarget {
   readonly documents: DocumentStore;
@@ -25,7 +27,7 @@ export interface BatchTarget {
 const keyOf = ({ collection, id }: DocumentKey) => `${collection}\u0000${id}`;
 
 async function opened(sealer: EventSealer, recorded: RecordedEvent): Promise<ProjectedEvent> {
-  const { event, metadata } = await sealer.open(recorded);
+  const { event, metadata, erased } = await sealer.open(recorded);
   return {
     type: event.type,
     data: event.data as Record<string, unknown>,
@@ -33,13 +35,15 @@ async function opened(sealer: EventSealer, recorded: RecordedEvent): Promise<Pro
     position: recorded.position,
     actor: { id: metadata.actor, role: metadata.role },
     occurredAt: metadata.occurredAt,
+    erased,
   };
 }
 
-/** Loads every document the batch touches with one query per collection. */
+/** Loads every document the batch touches with one query per collection, and those its events' queries find. */
 async function load(
   target: BatchTarget,
   keys: readonly DocumentKey[],
+  queries: readonly DocumentQuery[],
 ): Promise<Map<string, Doc | undefined>> {
   const byCollection = new Map<string, Set<string>>();
   for (const { collection, id } of keys)
@@ -49,8 +53,30 @@ async function load(
     const found = await target.documents.find(target.physical(collection), { _id: { $in: [...ids] } });
     for (const doc of found) loaded.set(keyOf({ collection, id: doc._id }), doc);
   }
+  for (const { collection, filter } of queries) {
+    const found = await target.documents.find(target.physical(collection), filter);
+    for (const doc of found) loaded.set(keyOf({ collection, id: doc._id }), doc);
+  }
   return loaded;
 }
+
+/** The documents a filter matches, evaluated as the embedded store does (mingo, no server-side scripts). */
+export const matching = (documents: readonly Doc[], filter: Filter): Doc[] => {
+  const query = new Query(filter, { scriptEnabled: false });
+  return documents.filter((doc) => query.test(doc));
+};
+
+/** A query over the batch's documents: every stored match was loaded, and earlier events' puts replaced them. */
+const searchIn =
+  (documents: Map<string, Doc | undefined>): DocumentSearch =>
+  ({ collection, filter }) => {
+    const prefix = keyOf({ collection, id: '' });
+    const candidates = [...documents].filter(([key, doc]) => key.startsWith(prefix) && doc !== undefined);
+    return matching(
+      candidates.map(([, doc]) => doc!),
+      filter,
+    );
+  };
 
 /**
  * Projects a batch in memory, document by document, and commits the final version of every touched document
@@ -85,11 +111,13 @@ async function projectAndCommit(
   const documents = await load(
     target,
     events.flatMap((e) => projection.touches(e)),
+    events.flatMap((e) => projection.finds?.(e) ?? []),
   );
+  const search = searchIn(documents);
   const writes = new Map<string, DocumentWrite>();
   const changes: ChangeEntry[] = [];
   for (const event of events) {
-    const result = projection.project(event, (key) => documents.get(keyOf(key)));
+    const result = projection.project(event, (key) => documents.get(keyOf(key)), search);
     for (const operation of result.operations) {
       const id = 'put' in operation ? operation.put._id : operation.delete;
       const key = keyOf({ collection: operation.collection, id });

@@ -1,4 +1,4 @@
-import { Doc, IndexSpec } from '../../src/platform/document-store/document-store.port';
+import { Doc, Filter, IndexSpec } from '../../src/platform/document-store/document-store.port';
 
 /** An event as projections see it: opened (personal fields decrypted where the key exists), with its position. */
 export interface ProjectedEvent {
@@ -8,6 +8,8 @@ export interface ProjectedEvent {
   readonly position: bigint;
   readonly actor: { readonly id: string | null; readonly role: string };
   readonly occurredAt: string;
+  /** Paths ('data.submittedBy', 'metadata.actor') of personal fields whose person was erased: they read as null. */
+  readonly erased?: readonly string[];
 }
 
 export interface DocumentKey {
@@ -32,6 +34,14 @@ export interface ProjectionResult {
 
 export type DocumentLookup = (key: DocumentKey) => Doc | undefined;
 
+/** Documents only a query can name (every thread naming a person), as the batch has them so far. */
+export interface DocumentQuery {
+  readonly collection: string;
+  readonly filter: Filter;
+}
+
+export type DocumentSearch = (query: DocumentQuery) => Doc[];
+
 /**
  * A read model: which documents an event touches (so the runner loads them for a whole batch at once), and a pure
  * function from the event and those documents to whole-document writes and change-log entries.
@@ -42,5 +52,8 @@ export interface Projection {
   readonly collections: Readonly<Record<string, readonly IndexSpec[]>>;
   handles(eventType: string): boolean;
   touches(event: ProjectedEvent): readonly DocumentKey[];
-  project(event: ProjectedEvent, documents: DocumentLookup): ProjectionResult;
+  /** The documents an event touches that its data cannot name; the runner loads them with the batch. */
+  finds?(event: ProjectedEvent): readonly DocumentQuery[];
+  /** `search` answers the queries `finds` asked, over what is stored and what earlier events of the batch put. */
+  project(event: ProjectedEvent, documents: DocumentLookup, search: DocumentSearch): ProjectionResult;
 }

@@ -6,6 +6,7 @@ import {
   currentGeneration,
   pendingRebuildAlias,
   physicalCollection,
+  previousGenerationAlias as previousAlias,
 } from '../../src/platform/read-models/generations';
 import { projectBatch } from './project-batch';
 import { Projection } from './projection';
@@ -23,8 +24,6 @@ export interface RebuildOptions {
   readonly onCrashPoint?: () => void;
   readonly onProgress?: (progress: RebuildProgress) => void;
 }
-
-const previousAlias = (projection: string) => `${projection}#previous`;
 
 /** A rebuild in progress (not swapped in yet) resumes its generation; otherwise a fresh one starts. */
 async function rebuildGeneration(deps: RunnerDeps, projection: Projection): Promise<string> {

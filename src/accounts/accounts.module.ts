@@ -11,6 +11,7 @@ import { InvitationCodes } from './invitations/invitation-codes';
 import { InvitationsController } from './invitations/invitations.controller';
 import { InviteHandler } from './invitations/invite.handler';
 import { ReissueInvitationHandler, WithdrawInvitationHandler } from './invitations/manage-invitation.handler';
+import { erasureControllers, erasureProviders } from './erasure/erasure.providers';
 import { OneTimeCodes } from './one-time-codes';
 import { RequestPasswordResetHandler, ResetPasswordHandler } from './password-reset.handler';
 import { RegisterAccountHandler } from './register-account.handler';
@@ -38,6 +39,7 @@ export class AccountsModule implements OnModuleDestroy {
         MyAccountController,
         InvitationsController,
         AccountRolesController,
+        ...erasureControllers,
       ],
       providers: [
         ...accountsProviders(config),
@@ -62,6 +64,7 @@ export class AccountsModule implements OnModuleDestroy {
         AcceptInvitationHandler,
         GrantRoleHandler,
         RevokeRoleHandler,
+        ...erasureProviders,
       ],
     };
   }

@@ -9,7 +9,7 @@ import { CODE_DIGITS, CODE_VALID_MINUTES } from './domain/one-time-code';
 /** A fresh code: uniformly random from a CSPRNG, zero-padded to six digits. */
 export const newCode = (): string => String(randomInt(0, 10 ** CODE_DIGITS)).padStart(CODE_DIGITS, '0');
 
-const recipientOf = (login: Login): Recipient =>
+export const recipientOf = (login: Login): Recipient =>
   login.kind === 'email' ? { kind: 'email', address: login.value } : { kind: 'phone', number: login.value };
 
 /** Sends codes to the login they were issued for, through the outgoing-message port. */

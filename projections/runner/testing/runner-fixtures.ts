@@ -25,6 +25,7 @@ import { EventLog } from '../../../src/platform/event-log/event-log';
 import { ExpectedRevision } from '../../../src/platform/event-store/stored-event';
 import { physicalCollection } from '../../../src/platform/read-models/generations';
 import { aspirationsProjection } from '../../aspirations/aspirations.projection';
+import { matching } from '../project-batch';
 import { Projection } from '../projection';
 
 /** Appends realistic sealed aspiration histories through the real EventLog (encryption, hash chain). */
@@ -105,9 +106,11 @@ export async function foldInMemory(
 ): Promise<ReadModelSnapshot & { changes: ChangeEntry[] }> {
   const documents = new Map<string, Doc>();
   const changes: ChangeEntry[] = [];
+  const of = (collection: string) =>
+    [...documents].filter(([key]) => key.startsWith(`${collection}\u0000`)).map(([, doc]) => doc);
   for (const recorded of await log.store.readAll()) {
     if (!projection.handles(recorded.type)) continue;
-    const { event, metadata } = await log.sealer.open(recorded);
+    const { event, metadata, erased } = await log.sealer.open(recorded);
     const projected = {
       type: event.type,
       data: event.data as Record<string, unknown>,
@@ -115,8 +118,13 @@ export async function foldInMemory(
       position: recorded.position,
       actor: { id: metadata.actor, role: metadata.role },
       occurredAt: metadata.occurredAt,
+      erased,
     };
-    const result = projection.project(projected, (key) => documents.get(keyOf(key.collection, key.id)));
+    const result = projection.project(
+      projected,
+      (key) => documents.get(keyOf(key.collection, key.id)),
+      ({ collection, filter }) => matching(of(collection), filter),
+    );
     for (const operation of result.operations) {
       if ('put' in operation) documents.set(keyOf(operation.collection, operation.put._id), operation.put);
       else documents.delete(keyOf(operation.collection, operation.delete));
@@ -124,8 +132,6 @@ export async function foldInMemory(
     for (const change of result.changes)
       changes.push({ position: recorded.position, eventType: recorded.type, ...change });
   }
-  const of = (collection: string) =>
-    [...documents].filter(([key]) => key.startsWith(`${collection}\u0000`)).map(([, doc]) => doc);
   return { threads: of(THREADS).sort(byId), statistics: of(STATISTICS).sort(byId), changes };
 }
 

@@ -39,6 +39,11 @@ export class ActorView {
   @ApiProperty({ type: String, nullable: true, description: 'null when the caller may not see who it is' })
   id!: string | null;
   @ApiProperty({ example: 'citizen' }) role!: string;
+  @ApiPropertyOptional({
+    enum: [true],
+    description: 'Present when the person was erased (right to erasure): id is then null for everyone',
+  })
+  erased?: true;
 }
 
 @ApiSchema({ name: 'HiddenNote' })
@@ -85,6 +90,8 @@ export class ThreadDetailView {
   @ApiProperty() anonymous!: boolean;
   @ApiProperty({ type: String, nullable: true }) groupId!: string | null;
   @ApiProperty({ type: String, nullable: true }) submittedBy!: string | null;
+  @ApiProperty({ description: 'The submitter was erased: submittedBy is null for everyone, for good' })
+  submitterErased!: boolean;
   @ApiPropertyOptional({ type: () => VillagerView }) onBehalfOf?: VillagerView;
   @ApiProperty(STATUS) status!: ThreadStatus;
   @ApiProperty({ ...AGENCY_ID, nullable: true }) agencyId!: string | null;

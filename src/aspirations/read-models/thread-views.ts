@@ -7,8 +7,12 @@ export const isOverdue = (thread: Pick<ThreadDocument, 'dueAt'>, now: Date): boo
   thread.dueAt !== null && Date.parse(thread.dueAt) < now.getTime();
 
 function redactMessage(message: ThreadMessage, audience: Audience, thread: ThreadDocument): ThreadMessage {
-  // The submitter's messages: a citizen's (only the submitter writes as one), or a facilitator's who submitted.
-  const bySubmitter = message.actor.role === 'citizen' || message.actor.id === thread.submittedBy;
+  // The submitter's messages: a citizen's (only the submitter writes as one), or a facilitator's who submitted
+  // (the submission itself, also once an erased submitter left submittedBy null).
+  const bySubmitter =
+    message.actor.role === 'citizen' ||
+    message.kind === 'submission' ||
+    message.actor.id === thread.submittedBy;
   const actor =
     bySubmitter && !seesSubmitter(audience, thread.anonymous)
       ? { ...message.actor, id: null }
@@ -32,6 +36,7 @@ export function threadDetail(thread: ThreadDocument, audience: Audience) {
     anonymous: thread.anonymous,
     groupId: thread.groupId,
     submittedBy: seesSubmitter(audience, thread.anonymous) ? thread.submittedBy : null,
+    submitterErased: thread.submitterErased === true,
     ...(seesVillager(audience, thread.anonymous) && thread.onBehalfOf && { onBehalfOf: thread.onBehalfOf }),
     status: thread.status,
     agencyId: thread.agencyId,

@@ -19,13 +19,20 @@ export const THREAD_STATUSES: readonly ThreadStatus[] = [
   'closed',
 ];
 
+/** Who wrote a message; `erased` once that person was erased (their id is then null for everyone). */
+export interface ThreadActor {
+  readonly id: string | null;
+  readonly role: string;
+  readonly erased?: true;
+}
+
 export interface ThreadMessage {
   readonly messageId: string;
   readonly kind: 'submission' | 'response' | 'reply';
   readonly title?: string;
   readonly body: string;
   readonly at: string;
-  readonly actor: { readonly id: string | null; readonly role: string };
+  readonly actor: ThreadActor;
   readonly agencyId?: string;
   readonly hidden?: { readonly reason: string; readonly at: string };
 }
@@ -51,6 +58,8 @@ export interface ThreadDocument extends Doc {
   readonly anonymous: boolean;
   readonly groupId: string | null;
   readonly submittedBy: string | null;
+  /** The submitter was erased: submittedBy is null for good (absent in documents written before erasure existed). */
+  readonly submitterErased?: boolean;
   readonly onBehalfOf: OnBehalfOf | null;
   readonly status: ThreadStatus;
   readonly published: boolean;

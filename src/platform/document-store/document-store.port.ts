@@ -31,6 +31,9 @@ export type DocumentWrite =
   | { readonly collection: string; readonly position: bigint; readonly document: Doc }
   | { readonly collection: string; readonly position: bigint; readonly delete: string };
 
+/** What replaces the payloads of a change-log entry that names an erased person. */
+export type RedactPayloads = (payloads: Readonly<Record<string, unknown>>) => Record<string, unknown>;
+
 /** What a projection batch commits: documents, change-log entries and the projection's checkpoint. */
 export interface ProjectionCommit {
   readonly writes: readonly DocumentWrite[];
@@ -64,6 +67,13 @@ export interface DocumentStore {
   readChanges(options: { after?: bigint; topics?: readonly string[]; limit: number }): Promise<ChangeEntry[]>;
   /** Removes change-log entries at or before a position (retention); readers that far behind must refetch. */
   trimChanges(upTo: bigint): Promise<void>;
+  /**
+   * Erasure: rewrites every change-log entry whose payloads hold `value` as a whole JSON string (a person's id) with
+   * what `redact` makes of its payloads, and returns how many it rewrote. Positions and topics stay, so a client
+   * resuming with `since` meets no gap. The embedded store overwrites the old bytes (secure_delete) and then
+   * truncates its write-ahead log, so neither these entries nor documents rewritten before survive in it.
+   */
+  purgeChanges(value: string, redact: RedactPayloads): Promise<number>;
   ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void>;
   dropCollection(collection: string): Promise<void>;
   /**

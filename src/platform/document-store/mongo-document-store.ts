@@ -17,6 +17,7 @@ import {
   FindOptions,
   IndexSpec,
   ProjectionCommit,
+  RedactPayloads,
 } from './document-store.port';
 import { positionFromStored, storedPosition } from './positions';
 
@@ -241,6 +242,19 @@ export class MongoDocumentStore implements DocumentStore {
 
   async trimChanges(upTo: bigint): Promise<void> {
     await this.db.collection<ChangeRecord>(CHANGES).deleteMany({ position: { $lte: storedPosition(upTo) } });
+  }
+
+  /** Best effort on disk: the server's journal, oplog and backups keep old versions until they rotate. */
+  async purgeChanges(value: string, redact: RedactPayloads): Promise<number> {
+    const changes = this.db.collection<ChangeRecord>(CHANGES);
+    const needle = JSON.stringify(value).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    let rewritten = 0;
+    for await (const record of changes.find({ payloads: { $regex: needle } })) {
+      const payloads = JSON.stringify(redact(JSON.parse(record.payloads) as Record<string, unknown>));
+      await changes.updateOne({ _id: record._id }, { $set: { payloads } });
+      rewritten++;
+    }
+    return rewritten;
   }
 
   async ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void> {

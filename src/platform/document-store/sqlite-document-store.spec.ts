@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Doc, ProjectionCommit } from './document-store.port';
@@ -121,5 +121,28 @@ describe('SqliteDocumentStore', () => {
     expect(outcome).toMatch(/UNIQUE/);
     expect(await store.count('accounts')).toBe(1);
     expect(await store.checkpoint('threads')).toBe(1n);
+  });
+
+  it('leaves no byte of a rewritten document or purged change in the file or its write-ahead log', async () => {
+    const person = 'citizen-4d1c9f0e-marker';
+    const named = { _id: 't1', submittedBy: person, padding: 'x'.repeat(6_000) };
+    await store.commit({
+      writes: [write('threads', named)],
+      changes: [
+        { position: 1n, topic: 'feed', eventType: 'Submitted', payloads: { public: { by: person } } },
+      ],
+      checkpoint: { name: 'threads', position: 1n },
+    });
+    // As time passes, SQLite moves the pages into the main file: the old versions then sit there.
+    const other = new Database(file);
+    other.pragma('wal_checkpoint(TRUNCATE)');
+    other.close();
+    await store.commit(batch([write('threads', { _id: 't1', submittedBy: null }, 2n)], 2n));
+    await store.purgeChanges(person, () => ({ public: { by: null } }));
+    const bytes = ['', '-wal']
+      .filter((suffix) => existsSync(file + suffix))
+      .map((s) => readFileSync(file + s));
+    expect(bytes.some((content) => content.includes(person))).toBe(false);
+    expect((await store.readChanges({ limit: 10 }))[0].payloads).toEqual({ public: { by: null } });
   });
 });

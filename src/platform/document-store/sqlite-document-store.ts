@@ -10,6 +10,7 @@ import {
   FindOptions,
   IndexSpec,
   ProjectionCommit,
+  RedactPayloads,
 } from './document-store.port';
 import { positionFromStored, storedPosition } from './positions';
 
@@ -133,6 +134,8 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db = openSqlite(file);
     // Read models are rebuilt from the event log, so losing the last commits to a power cut is harmless.
     this.db.pragma('synchronous = NORMAL');
+    // Rewritten and deleted rows (an erased person's) are zeroed on disk, not just unlinked from the b-tree.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
     this.commitBatch = this.db.transaction((batch: ProjectionCommit) => this.apply(batch));
     // Read and write in one IMMEDIATE transaction: of processes sharing the file, one decides at a time.
@@ -254,6 +257,24 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async trimChanges(upTo: bigint): Promise<void> {
     this.statement('DELETE FROM changes WHERE position <= ?').run(storedPosition(upTo));
+  }
+
+  async purgeChanges(value: string, redact: RedactPayloads): Promise<number> {
+    const needle = JSON.stringify(value);
+    const rewritten = this.db
+      .transaction(() => {
+        const rows = this.statement(
+          'SELECT position, topic, payloads FROM changes WHERE instr(payloads, ?) > 0',
+        ).all(needle) as ChangeRow[];
+        const update = this.statement('UPDATE changes SET payloads = ? WHERE position = ? AND topic = ?');
+        for (const row of rows)
+          update.run(JSON.stringify(redact(JSON.parse(row.payloads))), row.position, row.topic);
+        return rows.length;
+      })
+      .immediate();
+    // The old pages live on in the write-ahead log until it is checkpointed and truncated.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return rewritten;
   }
 
   async ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void> {

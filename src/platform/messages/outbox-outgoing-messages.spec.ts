@@ -96,4 +96,42 @@ describe('development outbox', () => {
     await expect(outbox.send(message())).rejects.toThrow(MessageDeliveryError);
     await outbox.close();
   });
+
+  it('forgets a recipient: their lines leave the file, the others and later sends stay', async () => {
+    const file = freshFile();
+    const outbox = new OutboxOutgoingMessages(file);
+    const siti = { kind: 'phone', number: '+6281234567890' } as const;
+    await outbox.send({ ...message('untuk siti'), to: siti });
+    await outbox.send(message('untuk yang lain'));
+    await outbox.send({ ...message('lagi untuk siti'), to: siti });
+    await outbox.forget(siti);
+    await outbox.send(message('sesudahnya'));
+    await outbox.close();
+    expect(readOutbox(file).map((record) => record.text)).toEqual(['untuk yang lain', 'sesudahnya']);
+    expect(readFileSync(file).includes('+6281234567890')).toBe(false);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+  });
+
+  it('forgets while sends are under way without losing or tearing any line', async () => {
+    const file = freshFile();
+    const outbox = new OutboxOutgoingMessages(file);
+    const gone = { kind: 'email', address: 'pergi@suara.test' } as const;
+    const sends = Array.from({ length: 20 }, (_, i) =>
+      outbox.send(i % 2 === 0 ? { ...message(`pergi ${i}`), to: gone } : message(`tetap ${i}`)),
+    );
+    await Promise.all([...sends.slice(0, 10), outbox.forget(gone), ...sends.slice(10)]);
+    await outbox.forget(gone);
+    await outbox.close();
+    expect(readOutbox(file).map((record) => record.text)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `tetap ${2 * i + 1}`),
+    );
+  });
+
+  it('forgets a recipient of an outbox that was never written', async () => {
+    const file = freshFile();
+    const outbox = new OutboxOutgoingMessages(file);
+    await outbox.forget({ kind: 'email', address: 'siti@suara.test' });
+    await outbox.close();
+    expect(existsSync(file)).toBe(false);
+  });
 });

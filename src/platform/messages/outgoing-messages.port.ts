@@ -30,6 +30,11 @@ export interface OutgoingMessage {
  */
 export interface OutgoingMessages {
   send(message: OutgoingMessage): Promise<void>;
+  /**
+   * Erasure: drops every copy this adapter keeps of messages to this recipient. Messages that left the platform
+   * (an SMTP server, a gateway) are beyond reach; only the development outbox keeps copies, in the data folder.
+   */
+  forget(recipient: Recipient): Promise<void>;
   close(): Promise<void>;
 }
 

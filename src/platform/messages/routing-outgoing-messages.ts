@@ -21,10 +21,18 @@ export class RoutingOutgoingMessages implements OutgoingMessages {
     return route.send(message);
   }
 
+  /** Every route may have carried messages to this recipient (the fallback outbox too). */
+  async forget(recipient: Recipient): Promise<void> {
+    await Promise.all(this.adapters().map((adapter) => adapter.forget(recipient)));
+  }
+
   async close(): Promise<void> {
+    await Promise.all(this.adapters().map((adapter) => adapter.close()));
+  }
+
+  private adapters(): OutgoingMessages[] {
     const { email, phone, webhook, fallback } = this.routes;
-    const adapters = new Set([email, phone, webhook, fallback].filter((route) => route !== undefined));
-    await Promise.all([...adapters].map((adapter) => adapter.close()));
+    return [...new Set([email, phone, webhook, fallback].filter((route) => route !== undefined))];
   }
 }
 

@@ -47,9 +47,14 @@ export class SmtpOutgoingMessages implements OutgoingMessages {
       });
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new MessageDeliveryError('smtp', message.id, reason, { cause: error });
+      // Servers quote the rejected address ("550 <siti@…>: unknown"); the error reaches the log, the address never.
+      const withoutAddress = reason.split(message.to.address).join('<recipient>');
+      throw new MessageDeliveryError('smtp', message.id, withoutAddress, { cause: error });
     }
   }
+
+  /** Sent e-mail is in the recipient's mailbox, not here: nothing to drop. */
+  async forget(): Promise<void> {}
 
   async close(): Promise<void> {
     this.transport.close();

@@ -72,6 +72,9 @@ export class WebhookOutgoingMessages implements OutgoingMessages {
       throw new MessageDeliveryError('webhook', message.id, `${origin(url)} answered ${response.status}`);
   }
 
+  /** Posted messages are with the gateway or the recipient, not here: nothing to drop. */
+  async forget(): Promise<void> {}
+
   async close(): Promise<void> {}
 
   private targetOf(message: OutgoingMessage): string {

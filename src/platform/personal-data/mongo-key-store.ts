@@ -1,9 +1,13 @@
 import { Binary, Db, MongoClient, MongoClientOptions, MongoServerError } from 'mongodb';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataKey, KeyStore, SubjectErasedError } from './key-store.port';
+import { subjectDigest } from './subject-digest';
 
 const KEYS = '_data_keys';
-const ERASED = '_erased_subjects';
+/** Tombstones by subject id in plain text, as written before they were digests: digested once at start. */
+const OLDER_ERASED = '_erased_subjects';
+/** A tombstone per erased subject, named by its digest. */
+const ERASED = '_erased_subject_digests';
 const ERASED_KEYS = '_erased_keys';
 const DEFAULT_DATABASE = 'suara-warga';
 
@@ -97,7 +101,9 @@ export class MongoKeyStore implements KeyStore {
 
   async isEmpty(): Promise<boolean> {
     const counts = await Promise.all(
-      [KEYS, ERASED_KEYS, ERASED].map((name) => this.db.collection(name).countDocuments({}, { limit: 1 })),
+      [KEYS, ERASED_KEYS, ERASED, OLDER_ERASED].map((name) =>
+        this.db.collection(name).countDocuments({}, { limit: 1 }),
+      ),
     );
     return counts.every((count) => count === 0);
   }
@@ -105,7 +111,9 @@ export class MongoKeyStore implements KeyStore {
   async erase(subject: string): Promise<boolean> {
     await this.prepare();
     try {
-      await this.db.collection<ErasedRecord>(ERASED).insertOne({ _id: subject, erasedAt: new Date() });
+      await this.db
+        .collection<ErasedRecord>(ERASED)
+        .insertOne({ _id: subjectDigest(subject), erasedAt: new Date() });
     } catch (error) {
       if (!isDuplicateKey(error)) throw error;
     }
@@ -130,22 +138,33 @@ export class MongoKeyStore implements KeyStore {
     return this.client.close();
   }
 
+  private async digestOlderTombstones(): Promise<void> {
+    const older = this.db.collection<ErasedRecord>(OLDER_ERASED);
+    for await (const { _id, erasedAt } of older.find()) {
+      await this.db
+        .collection<ErasedRecord>(ERASED)
+        .updateOne({ _id: subjectDigest(_id) }, { $setOnInsert: { erasedAt } }, { upsert: true });
+      await older.deleteOne({ _id });
+    }
+  }
+
   private async isErased(subject: string): Promise<boolean> {
-    return (await this.db.collection<ErasedRecord>(ERASED).findOne({ _id: subject })) !== null;
+    const digest = subjectDigest(subject);
+    return (await this.db.collection<ErasedRecord>(ERASED).findOne({ _id: digest })) !== null;
   }
 
   /** The unique index on subject must exist before the first key is inserted: it is what keeps one key per person. */
   private prepare(): Promise<void> {
-    this.ready ??= this.db
-      .collection<KeyRecord>(KEYS)
-      .createIndex({ subject: 1 }, { unique: true })
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          this.ready = undefined;
-          throw error;
-        },
-      );
+    this.ready ??= Promise.all([
+      this.db.collection<KeyRecord>(KEYS).createIndex({ subject: 1 }, { unique: true }),
+      this.digestOlderTombstones(),
+    ]).then(
+      () => undefined,
+      (error: unknown) => {
+        this.ready = undefined;
+        throw error;
+      },
+    );
     return this.ready;
   }
 }

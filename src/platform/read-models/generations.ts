@@ -13,6 +13,9 @@ export const checkpointName = (projection: string, generation: string) => `${pro
 /** The alias under which a rebuild in progress remembers its generation, so a restarted rebuild resumes it. */
 export const pendingRebuildAlias = (projection: string) => `${projection}#rebuild`;
 
+/** The generation a rebuild replaced, kept for a quick way back until the next rebuild drops it. */
+export const previousGenerationAlias = (projection: string) => `${projection}#previous`;
+
 export async function currentGeneration(documents: DocumentStore, projection: string): Promise<string> {
   return (await documents.alias(projection)) || FIRST_GENERATION;
 }

@@ -228,6 +228,39 @@ export function documentStoreContract(adapter: string, open: () => Promise<Docum
           change(base + 2n, topic),
         ]);
       });
+
+      it('rewrites the entries whose payloads name a person, wherever, and no other (erasure)', async () => {
+        const base = BigInt(Date.now()) * 1000n + 700n;
+        const topic = uniqueName('aspiration');
+        const person = uniqueName('citizen');
+        const entry = (position: bigint, payloads: Record<string, unknown>): ChangeEntry => ({
+          position,
+          topic,
+          eventType: 'CitizenReplied',
+          payloads,
+        });
+        const entries = [
+          entry(base + 1n, { submitter: { message: { actor: { id: person, role: 'citizen' } } } }),
+          entry(base + 2n, { public: { ids: ['someone-else', person] } }),
+          // Another id that merely starts like this one is not this person.
+          entry(base + 3n, { public: { actor: { id: `${person}0`, role: 'citizen' } } }),
+        ];
+        await store.commit({
+          writes: [],
+          changes: entries,
+          checkpoint: { name: uniqueName('cp'), position: base + 3n },
+        });
+        const redact = (payloads: Readonly<Record<string, unknown>>) =>
+          JSON.parse(JSON.stringify(payloads).replaceAll(JSON.stringify(person), 'null'));
+
+        expect(await store.purgeChanges(person, redact)).toBe(2);
+        expect(await store.readChanges({ after: base, topics: [topic], limit: 10 })).toEqual([
+          entry(base + 1n, { submitter: { message: { actor: { id: null, role: 'citizen' } } } }),
+          entry(base + 2n, { public: { ids: ['someone-else', null] } }),
+          entries[2],
+        ]);
+        expect(await store.purgeChanges(person, redact)).toBe(0);
+      });
     });
 
     describe('indexes, collections, leases and aliases', () => {

@@ -11,7 +11,7 @@ export interface DeliveredMail {
 
 /**
  * A real SMTP server on a free local port, keeping what it receives. Mail to `refused@…` is refused with
- * 550, as a server does for an unknown mailbox.
+ * 550, quoting the address, as a server does for an unknown mailbox.
  */
 export class SmtpTestServer {
   readonly delivered: DeliveredMail[] = [];
@@ -21,7 +21,11 @@ export class SmtpTestServer {
     logger: false,
     onRcptTo: (address, _session, callback) => {
       if (address.address.startsWith('refused@')) {
-        callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 }));
+        callback(
+          Object.assign(new Error(`<${address.address}>: Recipient address rejected: Mailbox unavailable`), {
+            responseCode: 550,
+          }),
+        );
         return;
       }
       callback();
