@@ -13,6 +13,8 @@ export interface AppConfig extends PlatformConfig {
   readonly loginKey?: string;
   /** Argon2id cost; unset: OWASP's. Tests lower it, production never should. */
   readonly passwordCost?: Argon2Cost;
+  /** The built web app served at `/`; unset: dist/web under the project root (src/web/web-dir.ts). */
+  readonly webDir?: string;
 }
 
 /** Reads the environment once at start-up (src/platform/ imports no feature, so features join here). */
