@@ -15,12 +15,12 @@ const ResetPassword = lazy(() => import('./pages/reset-password/reset-password-p
 const NotFound = lazy(() => import('./pages/not-found/not-found-page'));
 
 export function App() {
-  // Every text is read through t(): a new language re-renders the whole tree.
-  useLanguage();
+  // Every text is read through t(); the router keeps its page rendered, so a new language mounts the page afresh.
+  const language = useLanguage();
   return (
     <LocationProvider>
       <Layout>
-        <ErrorBoundary>
+        <ErrorBoundary key={language}>
           <Router>
             <Route path="/" component={Feed} />
             <Route path="/aspirasi/:id" component={Thread} />

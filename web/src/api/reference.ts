@@ -49,7 +49,22 @@ export async function lookUpRegions(codes: readonly string[]): Promise<Map<strin
 
 export const knownRegion = (code: string): Region | undefined => regions.get(code);
 
-export const loadAgencies = (region?: string): Promise<Agency[]> =>
-  api<{ items: Agency[] }>(`/api/agencies${region ? `?region=${encodeURIComponent(region)}` : ''}`, {
-    anonymous: true,
-  }).then((r) => r.items);
+const agencies = new Map<string, Promise<Agency[]>>();
+
+/** Registered agencies, those in a region (or under it) when one is given. */
+export function loadAgencies(region?: string): Promise<Agency[]> {
+  const key = region ?? '';
+  if (!agencies.has(key)) {
+    const query = region ? `?region=${encodeURIComponent(region)}` : '';
+    const loading = api<{ items: Agency[] }>(`/api/agencies${query}`, { anonymous: true }).then(
+      (r) => r.items,
+    );
+    loading.catch(() => agencies.delete(key));
+    agencies.set(key, loading);
+  }
+  return agencies.get(key)!;
+}
+
+/** Agency id → name, for showing who answered; an unknown id shows as itself. */
+export const loadAgencyNames = (): Promise<Map<string, string>> =>
+  loadAgencies().then((list) => new Map(list.map((agency) => [agency.agencyId, agency.name])));

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso/router';
 import { api, Problem, readPath } from '../../api/http';
-import { lookUpRegions } from '../../api/reference';
+import { loadAgencyNames, lookUpRegions } from '../../api/reference';
 import { AspirationDetail, CommandResult, Region } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { LiveIndicator } from '../../live/live-indicator';
@@ -55,6 +55,12 @@ function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
   const { thread, status, setThread } = useLiveThread(props.detail, props.onGone);
   const me = useSession();
   const [region, setRegion] = useState<Region | undefined>();
+  const [agencies, setAgencies] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    loadAgencyNames()
+      .then(setAgencies)
+      .catch(() => undefined);
+  }, []);
   useEffect(() => {
     lookUpRegions([thread.regionCode])
       .then((found) => setRegion(found.get(thread.regionCode)))
@@ -113,7 +119,7 @@ function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
       )}
       {isSubmitter && thread.anonymous && <p class="note">{t('thread.anonymousNote')}</p>}
       <h2>{t('thread.messages')}</h2>
-      <ThreadMessages thread={thread} me={signed?.actorId} zone={zone} />
+      <ThreadMessages thread={thread} me={signed?.actorId} zone={zone} agencies={agencies} />
       {isSubmitter && signed && <SubmitterActions thread={thread} me={signed} done={done} />}
       {!isSubmitter && signed?.role === 'citizen' && (
         <EndorseAction thread={thread} me={signed} done={done} />
@@ -126,7 +132,7 @@ function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
         </p>
       )}
       <h2>{t('thread.timeline')}</h2>
-      <ThreadTimeline thread={thread} zone={zone} />
+      <ThreadTimeline thread={thread} zone={zone} agencies={agencies} />
     </Page>
   );
 }
