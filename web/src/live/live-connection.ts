@@ -31,6 +31,9 @@ interface Followed extends Follower {
 
 const later = (position: string, than: bigint) => BigInt(position) > than;
 
+/** A pause before connecting again after the server refused the token, so a refusal can never loop fast. */
+const RETRY_REFUSED_MS = 2_000;
+
 /**
  * The page's one connection to /live. It follows topics from a position, resubscribes with `since` after every
  * reconnect, drops anything at or before the last position seen, and reports an honest status.
@@ -55,7 +58,12 @@ export class LiveConnection {
       // The server closed it (token expired): socket.io does not retry that by itself.
       if (reason === 'io server disconnect') void session.renew().finally(() => this.socket.connect());
     });
-    this.socket.on('connect_error', () => this.setStatus(navigator.onLine ? 'reconnecting' : 'offline'));
+    this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      this.setStatus(navigator.onLine ? 'reconnecting' : 'offline');
+      // A refused token is not retried by socket.io: renew it (or go on anonymously) and connect again.
+      if (error.data?.code === 'invalid_token')
+        setTimeout(() => void session.renew().finally(() => this.socket.connect()), RETRY_REFUSED_MS);
+    });
     this.socket.on('change', (change: LiveChange) => this.deliver(change));
     this.socket.on('unsubscribed', ({ topic }: { topic: string }) =>
       this.topics.get(topic)?.onRefused?.('access_changed'),
