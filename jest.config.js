@@ -20,4 +20,6 @@ module.exports = {
     '/node_modules/(?!(@nestjs|uid|load-esm|file-type|jose|content-disposition|glob|minimatch|path-scurry|lru-cache|minipass|jackspeak|@isaacs|package-json-from-dist)/)',
   ],
   testTimeout: 30000,
+  // Builds the web app first when browser suites run and its sources changed (test/browser/support/).
+  globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
 };

@@ -1,8 +1,9 @@
+import { agenciesProjection } from './agencies/agencies.projection';
 import { aspirationsProjection } from './aspirations/aspirations.projection';
 import { Projection } from './runner/projection';
 
 /** Every read model of the platform. */
-export const projections: readonly Projection[] = [aspirationsProjection];
+export const projections: readonly Projection[] = [aspirationsProjection, agenciesProjection];
 
 export function projectionNamed(name: string): Projection {
   const found = projections.find((p) => p.name === name);

@@ -16,6 +16,8 @@ export interface AppConfig extends PlatformConfig {
   readonly passwordCost?: Argon2Cost;
   /** An external OpenID Connect issuer whose access tokens are accepted too; unset: our own tokens only. */
   readonly oidc?: OidcConfig;
+  /** The built web app served at `/`; unset: dist/web under the project root (src/web/web-dir.ts). */
+  readonly webDir?: string;
 }
 
 /** Reads the environment once at start-up (src/platform/ imports no feature, so features join here). */

@@ -13,6 +13,7 @@ import { HttpCommandsModule } from './platform/http/http-commands.module';
 import { HttpDrain } from './platform/http/http-drain';
 import { StorageModule } from './platform/storage.module';
 import { ReferenceDataModule } from './reference-data/reference-data.module';
+import { ReferenceDataRoutesModule } from './reference-data/reference-data-routes.module';
 
 @Module({})
 export class AppModule {
@@ -26,6 +27,7 @@ export class AppModule {
         AuthModule.with(config),
         HttpCommandsModule.with(clock),
         ReferenceDataModule,
+        ReferenceDataRoutesModule,
         AccountsModule.with(config),
         AgenciesModule,
         AspirationsModule,

@@ -14,6 +14,8 @@ import { correlationMiddleware } from './platform/logging/correlation';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 import { requestLogging } from './platform/logging/request-logging';
 import { RateLimitModule } from './platform/throttling/rate-limit.module';
+import { serveWebApp } from './web/web-app';
+import { defaultWebDir } from './web/web-dir';
 
 /** The root: the HTTP edge (rate limits, first so floods are refused before any token is checked) and the app. */
 @Module({})
@@ -40,6 +42,8 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
   await secureHttp(app, config.corsOrigins ?? []);
   app.use(correlationMiddleware);
   app.use(requestLogging(logger));
+  // After the correlation middleware, so page answers carry a correlation id like every other response.
+  await serveWebApp(app, config.webDir ?? defaultWebDir());
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

@@ -1,6 +1,7 @@
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { AGENCIES_PROJECTION } from '../agencies/read-models/agency.document';
 import { ASPIRATIONS_PROJECTION } from '../aspirations/read-models/thread.document';
 import { CurrentActor } from '../platform/auth/current-actor.decorator';
 import { Public } from '../platform/auth/public.decorator';
@@ -10,7 +11,7 @@ import { HealthProblem, IntegrityMonitor } from '../platform/integrity/integrity
 import { ReadModels } from '../platform/read-models/read-models';
 import { HealthView, LivenessView, ReadinessView, ReadModelLagView } from './health.response';
 
-const READ_MODELS = [ASPIRATIONS_PROJECTION];
+const READ_MODELS = [ASPIRATIONS_PROJECTION, AGENCIES_PROJECTION];
 
 type Problem = HealthProblem | { readonly kind: 'storage_unavailable'; readonly error: string };
 

@@ -71,8 +71,9 @@ const corsOptionsFor = (origins: readonly string[]) => ({
 });
 
 /**
- * Security headers on every response. The CSP suits JSON (nothing runs from an API response) and the Swagger
- * UI at /api/docs, whose scripts, styles and images are its own files; TLS ends at the proxy, so no upgrade.
+ * Security headers on every response. The CSP suits JSON (nothing runs from an API response), the Swagger UI at
+ * /api/docs and the web app at / alike: scripts, styles, images, fonts, workers and the live connection come from
+ * this origin only (no CDN); TLS ends at the proxy, so no upgrade.
  */
 export async function secureHttp(app: NestFastifyApplication, corsOrigins: readonly string[]): Promise<void> {
   await app.register(helmet, {
@@ -87,6 +88,9 @@ export async function secureHttp(app: NestFastifyApplication, corsOrigins: reado
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         fontSrc: ["'self'"],
+        // The web app's service worker and manifest (offline app shell).
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
         baseUri: ["'none'"],
         formAction: ["'none'"],
         frameAncestors: ["'none'"],

@@ -1,0 +1,138 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useRoute } from 'preact-iso/router';
+import { api, Problem, readPath } from '../../api/http';
+import { loadAgencyNames, lookUpRegions } from '../../api/reference';
+import { AspirationDetail, CommandResult, Region } from '../../api/types';
+import { t } from '../../i18n/i18n';
+import { LiveIndicator } from '../../live/live-indicator';
+import { paths } from '../../paths';
+import { useSession } from '../../session/session';
+import { categoryLabel, formatDateTime, placeName } from '../../ui/format';
+import { Page } from '../../ui/page';
+import { problemOf, ProblemAlert } from '../../ui/problem';
+import { StatusBadge } from '../../ui/status-badge';
+import { EndorseAction, SubmitterActions } from './thread-actions';
+import { ThreadMessages, ThreadTimeline } from './thread-messages';
+import { useLiveThread, withMessage } from './use-live-thread';
+
+/** One aspiration with its messages and timeline, kept current live while the page is open. */
+export default function ThreadPage() {
+  const { params } = useRoute();
+  const me = useSession();
+  const [detail, setDetail] = useState<AspirationDetail | undefined>();
+  const [problem, setProblem] = useState<Problem | undefined>();
+  const actor = me.status === 'signed_in' ? me.actorId : undefined;
+
+  useEffect(() => {
+    if (me.status === 'restoring') return;
+    setProblem(undefined);
+    api<AspirationDetail>(readPath(`/api/aspirations/${params.id}`))
+      .then(setDetail)
+      .catch((error) => setProblem(problemOf(error)));
+  }, [params.id, actor, me.status]);
+
+  if (problem)
+    return (
+      <Page title={t('thread.notFoundTitle')}>
+        <ProblemAlert problem={problem} />
+        <p>
+          <a href={paths.feed}>{t('common.backToFeed')}</a>
+        </p>
+      </Page>
+    );
+  if (!detail)
+    return (
+      <Page title={t('thread.loadingTitle')}>
+        <p role="status">{t('common.loading')}</p>
+      </Page>
+    );
+  return (
+    <LiveThread detail={detail} onGone={() => setProblem({ status: 404, code: 'aspiration_not_found' })} />
+  );
+}
+
+function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
+  const { thread, status, setThread } = useLiveThread(props.detail, props.onGone);
+  const me = useSession();
+  const [region, setRegion] = useState<Region | undefined>();
+  const [agencies, setAgencies] = useState<ReadonlyMap<string, string>>(new Map());
+  useEffect(() => {
+    loadAgencyNames()
+      .then(setAgencies)
+      .catch(() => undefined);
+  }, []);
+  useEffect(() => {
+    lookUpRegions([thread.regionCode])
+      .then((found) => setRegion(found.get(thread.regionCode)))
+      .catch(() => undefined);
+  }, [thread.regionCode]);
+  const zone = region?.timeZone ?? 'WIB';
+  const signed = me.status === 'signed_in' ? me : undefined;
+  const isSubmitter = signed !== undefined && thread.submittedBy === signed.actorId;
+  const done = (result: CommandResult) =>
+    void api<AspirationDetail>(`/api/aspirations/${thread.id}?minPosition=${result.position ?? '0'}`)
+      .then((fresh) => setThread((current) => current.messages.reduce(withMessage, fresh.aspiration)))
+      .catch(() => undefined);
+
+  return (
+    <Page title={thread.title || t('thread.hiddenTitle')} wide>
+      <LiveIndicator status={status} />
+      <dl class="facts">
+        <div>
+          <dt>{t('thread.status')}</dt>
+          <dd>
+            <StatusBadge status={thread.status} />
+            {thread.overdue && <span class="badge badge-overdue">{t('thread.overdue')}</span>}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('thread.category')}</dt>
+          <dd>{categoryLabel(thread.category)}</dd>
+        </div>
+        <div>
+          <dt>{t('thread.place')}</dt>
+          <dd>{placeName(region, thread.regionCode)}</dd>
+        </div>
+        <div>
+          <dt>{t('thread.submittedAt')}</dt>
+          <dd>{formatDateTime(thread.submittedAt, zone)}</dd>
+        </div>
+        {thread.dueAt && (
+          <div>
+            <dt>{t('thread.dueAt')}</dt>
+            <dd>{formatDateTime(thread.dueAt, zone)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('thread.endorsements')}</dt>
+          <dd>{thread.endorsements}</dd>
+        </div>
+        {thread.rating !== null && (
+          <div>
+            <dt>{t('thread.rating')}</dt>
+            <dd>{t(`rating.${thread.rating}`)}</dd>
+          </div>
+        )}
+      </dl>
+      {isSubmitter && thread.visibility === 'confidential' && (
+        <p class="note">{t('thread.confidentialNote')}</p>
+      )}
+      {isSubmitter && thread.anonymous && <p class="note">{t('thread.anonymousNote')}</p>}
+      <h2>{t('thread.messages')}</h2>
+      <ThreadMessages thread={thread} me={signed?.actorId} zone={zone} agencies={agencies} />
+      {isSubmitter && signed && <SubmitterActions thread={thread} me={signed} done={done} />}
+      {!isSubmitter && signed?.role === 'citizen' && (
+        <EndorseAction thread={thread} me={signed} done={done} />
+      )}
+      {!signed && (
+        <p class="note">
+          <a href={`${paths.signIn}?lanjut=${encodeURIComponent(paths.thread(thread.id))}`}>
+            {t('thread.signInToAct')}
+          </a>
+        </p>
+      )}
+      <h2>{t('thread.timeline')}</h2>
+      <ThreadTimeline thread={thread} zone={zone} agencies={agencies} />
+    </Page>
+  );
+}

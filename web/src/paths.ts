@@ -1,0 +1,17 @@
+/** Every page's URL, in Bahasa Indonesia like the pages. */
+export const paths = {
+  feed: '/',
+  thread: (id: string) => `/aspirasi/${id}`,
+  submit: '/kirim',
+  mine: '/saya',
+  register: '/daftar',
+  confirm: '/konfirmasi',
+  signIn: '/masuk',
+  resetPassword: '/lupa-sandi',
+} as const;
+
+/** Where to send someone after signing in: a page of ours, never another site. */
+export function nextPath(query: Record<string, string>, fallback: string): string {
+  const next = query.lanjut;
+  return next && next.startsWith('/') && !next.startsWith('//') ? next : fallback;
+}
