@@ -1,3 +1,4 @@
+import { AuditConfig, auditConfigFromEnv } from './audit/audit.config';
 import { LiveConfig, liveConfigFromEnv } from './live/live.config';
 import { configFromEnv, PlatformConfig } from './platform/config';
 import { MessagesConfig, messagesConfigFromEnv } from './platform/messages/messages.config';
@@ -13,6 +14,8 @@ export interface AppConfig extends PlatformConfig {
   readonly loginKey?: string;
   /** Argon2id cost; unset: OWASP's. Tests lower it, production never should. */
   readonly passwordCost?: Argon2Cost;
+  /** Signed checkpoints; unset ones take their defaults (src/audit/audit.config.ts). */
+  readonly audit?: Partial<AuditConfig>;
 }
 
 /** Reads the environment once at start-up (src/platform/ imports no feature, so features join here). */
@@ -23,5 +26,6 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     live: liveConfigFromEnv(env),
     messages: messagesConfigFromEnv(env, platform.dataDir),
     loginKey: env.SUARA_LOGIN_KEY,
+    audit: auditConfigFromEnv(env),
   };
 }
