@@ -113,6 +113,7 @@ export class MerkleTreeStore {
     }
     await this.documents.recover(TREE_CHECKPOINT);
     let head = await this.head();
+    await this.checkLastLeafStillInLog(head);
     const frontier = await this.frontier(head.size);
     for (;;) {
       const page = await this.events.readAll({ after: head.position, maxCount: PAGE });
@@ -122,6 +123,18 @@ export class MerkleTreeStore {
       if (verified.length > 0) head = await this.commit(verified, head, frontier);
       if (broken) throw broken.error;
     }
+  }
+
+  /**
+   * A log restored from an older copy reuses positions the tree already covers: following it would skip events and
+   * sign a tree that is not the log. That is a fork only people can resolve, so the tree refuses to go on.
+   */
+  private async checkLastLeafStillInLog(head: TreeHead): Promise<void> {
+    if (head.position === undefined) return;
+    const last = (await this.leaves([head.size - 1])).get(head.size - 1)?.leaf;
+    const [stored] = await this.events.readAll({ after: head.position - 1n, maxCount: 1 });
+    if (last && stored?.position === head.position && stored.hash === last.hash) return;
+    throw new LogForkedError(head);
   }
 
   /** The rightmost complete subtree at each level below the tree's size: the left siblings of what comes next. */
@@ -185,5 +198,17 @@ export class MerkleTreeStore {
       checkpoint: { name: TREE_CHECKPOINT, position: last },
     });
     return { size, position: last };
+  }
+}
+
+/** The log no longer holds the last event the tree (and so the signed checkpoints) covers. */
+export class LogForkedError extends Error {
+  constructor(head: TreeHead) {
+    super(
+      `The event log no longer holds event ${head.size - 1} (position ${head.position}) that the audit tree covers: ` +
+        'it was restored from an older copy or rewritten. Checkpoints stop until an operator resolves it ' +
+        '(npm run audit:verify names what differs).',
+    );
+    this.name = 'LogForkedError';
   }
 }
