@@ -134,6 +134,15 @@ describe('npm run audit:export and the standalone verifier (e2e)', () => {
     );
   });
 
+  it('falls back to the key written in the export, which it names', () => {
+    const run = verifyExport(exportFile);
+    expect(run).toMatchObject({ code: 0, output: expect.stringMatching(/^OK: 4 events verified/) });
+    expect(JSON.parse(lines[0])).toMatchObject({
+      kind: 'log',
+      publicKey: readFileSync(publicKeyFile, 'utf8'),
+    });
+  });
+
   it('fails against another log’s key', () => {
     const otherKey = join(outDir, 'other.pem');
     const { publicKey } = generateKeyPairSync('ed25519');

@@ -9,13 +9,17 @@ import { MemoryMerkleTree } from '../merkle/memory-merkle-tree';
 export const EXPORT_FORMAT = 'suara-warga-audit-export/1';
 
 /** The first line: which log, and the key its checkpoints are signed with (an auditor compares it with their own copy). */
-export const headerLine = (publicKey: KeyObject, from: bigint, to: bigint) => ({
-  kind: 'log',
-  format: EXPORT_FORMAT,
-  ...publicKeyInfo(publicKey),
-  from: positionToString(from),
-  to: positionToString(to),
-});
+export function headerLine(publicKey: KeyObject, from: bigint, to: bigint) {
+  const { publicKeyPem, logId } = publicKeyInfo(publicKey);
+  return {
+    kind: 'log',
+    format: EXPORT_FORMAT,
+    logId,
+    publicKey: publicKeyPem,
+    from: positionToString(from),
+    to: positionToString(to),
+  };
+}
 
 export const checkpointLine = (checkpoint: SignedCheckpoint) => ({ kind: 'checkpoint', ...checkpoint });
 
