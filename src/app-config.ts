@@ -1,3 +1,4 @@
+import { AuditConfig, auditConfigFromEnv } from './audit/audit.config';
 import { LiveConfig, liveConfigFromEnv } from './live/live.config';
 import { OidcConfig, oidcConfigFromEnv } from './platform/auth/oidc/oidc.config';
 import { configFromEnv, PlatformConfig } from './platform/config';
@@ -18,6 +19,8 @@ export interface AppConfig extends PlatformConfig {
   readonly oidc?: OidcConfig;
   /** The built web app served at `/`; unset: dist/web under the project root (src/web/web-dir.ts). */
   readonly webDir?: string;
+  /** Signed checkpoints; unset ones take their defaults (src/audit/audit.config.ts). */
+  readonly audit?: Partial<AuditConfig>;
 }
 
 /** Reads the environment once at start-up (src/platform/ imports no feature, so features join here). */
@@ -29,5 +32,6 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     messages: messagesConfigFromEnv(env, platform.dataDir),
     loginKey: env.SUARA_LOGIN_KEY,
     oidc: oidcConfigFromEnv(env),
+    audit: auditConfigFromEnv(env),
   };
 }

@@ -4,6 +4,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AppConfig } from './app-config';
 import { AspirationsModule } from './aspirations/aspirations.module';
+import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
 import { LiveModule } from './live/live.module';
 import { AuthModule } from './platform/auth/auth.module';
@@ -32,6 +33,7 @@ export class AppModule {
         AgenciesModule,
         AspirationsModule,
         LiveModule.with(config),
+        AuditModule.with(config),
       ],
       controllers: [HealthController],
       providers: [{ provide: HttpDrain, useValue: new HttpDrain() }],

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { canonicalize } from 'json-canonicalize';
 import { canonicalJson } from './canonical-json';
 
 /** The first, plainly written version: the hashes of every stored event depend on matching it byte for byte. */
@@ -26,5 +27,30 @@ describe('canonical JSON', () => {
       '{"Z":{"d":2},"a":[true,null],"b":1,"é":"x"}',
     );
     expect(() => canonicalJson({ n: Number.NaN })).toThrow(TypeError);
+  });
+
+  // The event hashes keep this hand-written hot path; checkpoints use the library. Equal output means the event
+  // hashes are RFC 8785 too, as an outsider's JCS library computes them, without rehashing a single stored event.
+  it('writes byte for byte what a maintained RFC 8785 library writes, for any JSON value', () => {
+    const value = fc.jsonValue({ maxDepth: 4 });
+    const keyed = fc.dictionary(fc.string({ unit: 'binary' }), fc.option(value, { nil: undefined }));
+    const strings = fc.array(fc.string({ unit: 'binary' }), { maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.oneof(value, keyed, strings, fc.double({ noNaN: true, noDefaultInfinity: true })),
+        (v) => {
+          expect(canonicalJson(v)).toBe(canonicalize(v));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('writes the numbers of RFC 8785 appendix B as the RFC does', () => {
+    const numbers = [0, -0, 1e21, 1e-7, 0.000001, 333333333.3333333, 9007199254740991, 4.5, 2e-3, 1e23];
+    expect(canonicalJson(numbers)).toBe(
+      '[0,0,1e+21,1e-7,0.000001,333333333.3333333,9007199254740991,4.5,0.002,1e+23]',
+    );
+    expect(canonicalJson(numbers)).toBe(canonicalize(numbers));
   });
 });

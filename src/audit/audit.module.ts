@@ -1,0 +1,63 @@
+import {
+  DynamicModule,
+  Inject,
+  Logger,
+  Module,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+} from '@nestjs/common';
+import { AppConfig } from '../app-config';
+import { DOCUMENT_STORE, DocumentStore } from '../platform/document-store/document-store.port';
+import { isAbandonedLocalHolder, processLeaseHolder } from '../platform/document-store/lease-holder';
+import { IntegrityMonitor } from '../platform/integrity/integrity-monitor';
+import { AuditProofs } from './audit-proofs';
+import { AuditRunner } from './audit-runner';
+import { AuditController } from './audit.controller';
+import { auditProviders, CHECKPOINT_INTERVAL_MS, CHECKPOINT_WITNESSES } from './audit.providers';
+import { CheckpointMaker } from './checkpoints/checkpoint-maker';
+import { CheckpointWitnesses } from './checkpoints/checkpoint-witnesses';
+import { MerkleTreeStore } from './tree/merkle-tree-store';
+
+/**
+ * Signed checkpoints over the whole log. Every app instance runs the checkpoint runner; its lease lets one of them
+ * follow the log and sign at a time.
+ */
+@Module({})
+export class AuditModule implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly runner: AuditRunner;
+
+  static with(config: AppConfig): DynamicModule {
+    return {
+      module: AuditModule,
+      controllers: [AuditController],
+      providers: [...auditProviders(config), AuditProofs],
+    };
+  }
+
+  constructor(
+    tree: MerkleTreeStore,
+    maker: CheckpointMaker,
+    @Inject(DOCUMENT_STORE) documents: DocumentStore,
+    integrity: IntegrityMonitor,
+    @Inject(CHECKPOINT_INTERVAL_MS) intervalMs: number,
+    @Inject(CHECKPOINT_WITNESSES) private readonly witnesses: CheckpointWitnesses | undefined,
+  ) {
+    this.runner = new AuditRunner(tree, maker, documents, {
+      intervalMs,
+      holder: processLeaseHolder(),
+      abandoned: isAbandonedLocalHolder,
+      integrity,
+      logger: new Logger('Audit'),
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    this.runner.start();
+  }
+
+  /** Before storage closes (application shutdown): the runner stops and gives its lease up. */
+  async onModuleDestroy(): Promise<void> {
+    await this.runner.stop();
+    await this.witnesses?.close();
+  }
+}
