@@ -43,8 +43,11 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = role === 'projections' ? undefined : await createApp(config);
   const storage = app ? undefined : openStorage(config, personalDataPolicy);
-  // The app checks this as it starts (StorageModule); a projections-only process checks it here.
-  if (storage) await checkKeyStoreMatchesLog(storage.events, storage.keys);
+  // The app checks these as it starts (StorageModule); a projections-only process checks them here.
+  if (storage) {
+    await storage.events.verifyServer();
+    await checkKeyStoreMatchesLog(storage.events, storage.keys);
+  }
   const runners = role === 'api' ? [] : startRunners(app, storage!, logger);
   if (app) {
     await app.listen(config.port, '0.0.0.0');

@@ -9,7 +9,13 @@ import { Actor } from '../platform/domain/decider';
 import { EVENT_STORE, EventStore } from '../platform/event-store/event-store.port';
 import { HealthProblem, IntegrityMonitor } from '../platform/integrity/integrity-monitor';
 import { ReadModels } from '../platform/read-models/read-models';
-import { HealthView, LivenessView, ReadinessView, ReadModelLagView } from './health.response';
+import {
+  HealthView,
+  LAG_COUNTED_UP_TO,
+  LivenessView,
+  ReadinessView,
+  ReadModelLagView,
+} from './health.response';
 
 const READ_MODELS = [ASPIRATIONS_PROJECTION, AGENCIES_PROJECTION];
 
@@ -47,7 +53,8 @@ export class HealthController {
         await Promise.all(
           READ_MODELS.map(async (name) => {
             const position = await this.readModels.position(name);
-            return [name, { position: position.toString(), lag: (head - position).toString() }] as const;
+            const lag = await this.events.eventsAfter(position, LAG_COUNTED_UP_TO);
+            return [name, { position: position.toString(), lag: String(lag) }] as const;
           }),
         ),
       );

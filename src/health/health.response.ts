@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { POSITION } from '../platform/http/openapi-formats';
 
+/** Lag is counted in events; on EventStoreDB counting means reading them, so a health check stops here. */
+export const LAG_COUNTED_UP_TO = 1_000;
+
 const PROBLEM_KINDS = [
   'integrity_failure',
   'key_missing',
@@ -12,7 +15,13 @@ const PROBLEM_KINDS = [
 @ApiSchema({ name: 'ReadModelLag' })
 export class ReadModelLagView {
   @ApiProperty({ ...POSITION, description: 'The last event the read model reflects' }) position!: string;
-  @ApiProperty({ ...POSITION, description: 'head − position: "0" means caught up' }) lag!: string;
+  @ApiProperty({
+    type: 'string',
+    pattern: POSITION.pattern,
+    description: `Events the read model has yet to apply, counted up to ${LAG_COUNTED_UP_TO}: "0" means caught up`,
+    example: '0',
+  })
+  lag!: string;
 }
 
 /** One reason the platform is not ready: names and positions, never stored content; its kind alone unless the caller is an admin or auditor. */

@@ -35,8 +35,9 @@ export class StorageModule implements OnModuleInit, OnApplicationShutdown {
 
   constructor(@Inject(STORAGE) private readonly storage: Storage) {}
 
-  /** Refuses to start on a key store that cannot belong to this event log. */
+  /** Refuses to start on an event store server the adapter cannot serve, or a key store foreign to the log. */
   async onModuleInit(): Promise<void> {
+    await this.storage.events.verifyServer();
     await checkKeyStoreMatchesLog(this.storage.events, this.storage.keys);
   }
 

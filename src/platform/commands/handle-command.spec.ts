@@ -6,6 +6,7 @@ import { conflict } from '../domain/domain-errors';
 import { EventLog } from '../event-log/event-log';
 import { EventSealer } from '../event-log/event-sealer';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import { ExpectedRevision, NewEvent } from '../event-store/stored-event';
 import { commandIdFor, requestDigestOf } from '../ids';
 import { SqliteKeyStore } from '../personal-data/sqlite-key-store';
 import { IdempotencyKeyReusedError } from './command-errors';
@@ -29,6 +30,7 @@ describe('handleCommand: read, fold, decide, append', () => {
   const keys = new SqliteKeyStore(join(dir, 'keys.sqlite'));
   const log = new EventLog(store, new EventSealer(keys, () => []));
   afterAll(async () => Promise.all([store.close(), keys.close()]));
+  const now = new Date('2026-11-27T03:00:00Z');
 
   const add = (stream: string, amount: number, key?: string) =>
     handleCommand(log, tally, {
@@ -36,7 +38,7 @@ describe('handleCommand: read, fold, decide, append', () => {
       command: {
         type: 'Add',
         data: { amount },
-        metadata: { actor: { id: 'citizen-1', role: 'citizen' }, now: new Date('2026-11-27T03:00:00Z') },
+        metadata: { actor: { id: 'citizen-1', role: 'citizen' }, now },
       },
       commandId: commandIdFor('citizen-1', key),
       requestDigest: requestDigestOf('Add', stream, { amount }),
@@ -62,6 +64,46 @@ describe('handleCommand: read, fold, decide, append', () => {
     await add('tally-3', 2, 'key-2');
     await expect(add('tally-3', 5, 'key-2')).rejects.toBeInstanceOf(IdempotencyKeyReusedError);
     expect(await store.readStream('tally-3')).toHaveLength(1);
+  });
+
+  it('refuses the same key with another body when both race, so neither can pass for a retry', async () => {
+    const outcomes = await Promise.allSettled([add('tally-7', 2, 'key-7'), add('tally-7', 3, 'key-7')]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(IdempotencyKeyReusedError);
+    expect(await store.readStream('tally-7')).toHaveLength(1);
+  });
+
+  it('appends onto the head it read, hash included, so a server-backed store need not read it again', async () => {
+    const expectations: ExpectedRevision[] = [];
+    const recording = new Proxy(store, {
+      get(target, name) {
+        if (name === 'append')
+          return (stream: string, events: NewEvent[], expected: ExpectedRevision) => {
+            expectations.push(expected);
+            return target.append(stream, events, expected);
+          };
+        const value = Reflect.get(target, name);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const recordingLog = new EventLog(recording, new EventSealer(keys, () => []));
+    const addVia = (amount: number) =>
+      handleCommand(recordingLog, tally, {
+        stream: 'tally-8',
+        command: {
+          type: 'Add',
+          data: { amount },
+          metadata: { actor: { id: 'official-1', role: 'admin' }, now },
+        },
+        commandId: commandIdFor('official-1', undefined),
+        requestDigest: requestDigestOf('Add', 'tally-8', { amount }),
+        correlationId: 'corr-8',
+      });
+    await addVia(1);
+    await addVia(2);
+    const [first] = await store.readStream('tally-8');
+    expect(expectations).toEqual(['no_stream', { revision: 0, hash: first.hash }]);
   });
 
   it('writes nothing when the decider refuses', async () => {

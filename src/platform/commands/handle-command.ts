@@ -66,12 +66,9 @@ export async function handleCommand<C extends Command, E extends DomainEvent, S>
     const head = history[history.length - 1]?.recorded;
     if (events.length === 0) return { position: head?.position, revision: head?.revision, replayed: false };
     try {
-      const appended = await log.append(
-        request.stream,
-        events,
-        head ? head.revision : 'no_stream',
-        metadataOf(request),
-      );
+      // The head just read and verified: the store chains onto it without reading it again.
+      const expected = head ? { revision: head.revision, hash: head.hash } : 'no_stream';
+      const appended = await log.append(request.stream, events, expected, metadataOf(request));
       return { ...appended, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;

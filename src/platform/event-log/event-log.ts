@@ -2,7 +2,6 @@ import { DomainEvent } from '../domain/decider';
 import { findChainBreak } from '../event-store/event-hash';
 import { EventStore } from '../event-store/event-store.port';
 import { AppendResult, ExpectedRevision, RecordedEvent } from '../event-store/stored-event';
-import { deriveId } from '../ids';
 import {
   IntegrityFailureError,
   isStorageFull,
@@ -10,6 +9,7 @@ import {
   StorageFullError,
 } from '../integrity/integrity-errors';
 import { IntegrityMonitor } from '../integrity/integrity-monitor';
+import { eventIdFor } from './event-id';
 import { EventMetadata } from './event-metadata';
 import { EventSealer, OpenedEvent } from './event-sealer';
 
@@ -51,7 +51,7 @@ export class EventLog {
     }
   }
 
-  /** Event ids derive from the command, so a blind retry of the same append carries the same ids. */
+  /** Event ids derive from the command and its request digest: a blind retry carries the same ids. */
   async append(
     stream: string,
     events: readonly DomainEvent[],
@@ -60,9 +60,7 @@ export class EventLog {
   ): Promise<AppendResult> {
     try {
       const sealed = await Promise.all(
-        events.map((event, i) =>
-          this.sealer.seal(deriveId('event', metadata.commandId, stream, String(i)), event, metadata),
-        ),
+        events.map((event, i) => this.sealer.seal(eventIdFor(metadata, stream, i), event, metadata)),
       );
       const appended = await this.store.append(stream, sealed, expected);
       this.integrity.storageWritable();

@@ -13,6 +13,8 @@ export interface CatchUpSource {
 }
 
 /**
+ * The embedded store's subscription, polling its own file (EventStoreDB follows the server's own subscription:
+ * server-subscription.ts).
  * Reads from a checkpoint until caught up, then waits for appends and reads again: one loop, so the switch to
  * live can neither skip nor repeat an event. A failure drops it; it resumes from the last handled position.
  */

@@ -1,4 +1,7 @@
+import { waitFor } from '../../../test/support/wait-for';
 import { configFromEnv } from '../config';
+import { UnsupportedEventStoreError } from './event-store.errors';
+import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { fromGlobalPosition, isLogPosition, toGlobalPosition } from './eventstoredb-position';
 import { eventStoreContract } from './testing/event-store.contract';
 
@@ -75,5 +78,30 @@ describe('event store configuration', () => {
       kind: 'sqlite',
       file: '/tmp/suara/events.sqlite',
     });
+  });
+});
+
+describe('EventStoreDB adapter with no server to reach (the real client, port 1 refuses)', () => {
+  const unreachable = 'esdb://127.0.0.1:1?tls=false';
+
+  it('fails the start-up check with the connection error, not a refusal, and asks again next time', async () => {
+    const store = new EventStoreDbEventStore(unreachable);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const error = await store.verifyServer().catch((e: unknown) => e);
+      expect(String(error)).toMatch(/UNAVAILABLE/);
+      expect(error).not.toBeInstanceOf(UnsupportedEventStoreError);
+    }
+    await store.close();
+  });
+
+  it('keeps resubscribing while the server is unreachable, without crashing, and stops when asked', async () => {
+    const store = new EventStoreDbEventStore(unreachable);
+    const drops: unknown[] = [];
+    const subscription = store.subscribeToAll(async () => {}, { onDrop: (error) => drops.push(error) });
+    await waitFor(() => drops.length >= 2, 'two drops');
+    await subscription.stop();
+    await store.close();
+    expect(String(drops[0])).toMatch(/UNAVAILABLE/);
+    expect(subscription.position).toBeUndefined();
   });
 });

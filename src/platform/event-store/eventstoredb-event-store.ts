@@ -1,102 +1,42 @@
 import {
+  AllStreamResolvedEvent,
   AllStreamSubscription,
   BACKWARDS,
   END,
   EventStoreDBClient,
   FORWARDS,
-  NO_STREAM,
   START,
   StreamNotFoundError,
-  WrongExpectedVersionError,
   excludeSystemEvents,
-  jsonEvent,
 } from '@eventstore/db-client';
-import { AppendSignal, catchUpSubscription } from './catch-up-subscription';
+import type { ServerFeatures } from '@eventstore/db-client/dist/Client/ServerFeatures';
 import { chainEvent } from './event-hash';
-import { UnchainedAppendError, WrongExpectedRevisionError } from './event-store.errors';
+import {
+  UnchainedAppendError,
+  UnsupportedEventStoreError,
+  WrongExpectedRevisionError,
+} from './event-store.errors';
 import {
   BatchHandler,
   EventStore,
+  ForeignEvents,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
 } from './event-store.port';
-import { LogPosition, fromGlobalPosition, isLogPosition, toGlobalPosition } from './eventstoredb-position';
-import { AppendResult, ExpectedRevision, NewEvent, RecordedEvent, StoredFields } from './stored-event';
+import { appendOutcome, esdbExpectedRevision, portErrorOf } from './eventstoredb-append';
+import { isSystemRecord, recognise, toProposedEvent } from './eventstoredb-envelope';
+import { fromGlobalPosition, isLogPosition, toGlobalPosition } from './eventstoredb-position';
+import { serverRefusal } from './eventstoredb-server';
+import { ForeignEventTally } from './foreign-event-tally';
+import { ServerFeed, serverSubscription } from './server-subscription';
+import { AppendResult, ExpectedRevision, NewEvent, RecordedEvent, StreamHead } from './stored-event';
 
 /** $all is read in pages; system events count against a page, so pages stay larger than typical batches. */
 const READ_PAGE = 500;
-/** A waiting subscription reads again after this long with no live notification (lost wake-up, reconnect). */
-const POLL_MS = 250;
 /** EventStoreDB ids are UUIDs, read back in lowercase: any other id would not read back as it was hashed. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
-/** The envelope fields EventStoreDB has no place for; id, stream, revision, type and data are its own. */
-type EnvelopeMetadata = {
-  readonly metadata: StoredFields;
-  readonly schemaVersion: number;
-  readonly previousHash: string | null;
-  readonly hash: string;
-  readonly keyIds: readonly string[];
-};
-
-/** The fields of the client's recorded event that this adapter reads. */
-interface EsdbRecord {
-  readonly streamId: string;
-  readonly id: string;
-  readonly revision: bigint;
-  readonly type: string;
-  readonly isJson: boolean;
-  readonly data: unknown;
-  readonly metadata: unknown;
-  readonly created: Date;
-  readonly position?: LogPosition;
-}
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Uint8Array);
-
-function envelopeMetadata(record: EsdbRecord): EnvelopeMetadata {
-  const m = record.metadata;
-  const valid =
-    record.isJson &&
-    isObject(record.data) &&
-    isObject(m) &&
-    isObject(m.metadata) &&
-    typeof m.schemaVersion === 'number' &&
-    (m.previousHash === null || typeof m.previousHash === 'string') &&
-    typeof m.hash === 'string' &&
-    Array.isArray(m.keyIds);
-  // Loud rather than skipped: a foreign event in our database is a misconfiguration an auditor must see.
-  if (!valid) throw new Error(`Event ${record.id} in ${record.streamId} is not a Suara Warga event envelope`);
-  return m as EnvelopeMetadata;
-}
-
-function toRecorded(record: EsdbRecord): RecordedEvent {
-  const m = envelopeMetadata(record);
-  if (!isLogPosition(record.position))
-    throw new Error(
-      `Event ${record.id} came without its $all position: EventStoreDB 22.6 or later is required`,
-    );
-  return {
-    position: toGlobalPosition(record.position),
-    id: record.id,
-    stream: record.streamId,
-    revision: Number(record.revision),
-    type: record.type,
-    schemaVersion: m.schemaVersion,
-    data: record.data as StoredFields,
-    metadata: m.metadata,
-    previousHash: m.previousHash,
-    hash: m.hash,
-    keyIds: m.keyIds,
-    recordedAt: record.created.toISOString(),
-  };
-}
-
-/** Ours: not a link, not in a system stream ($…, $$…), not a system event type. */
-const isOurs = (record: EsdbRecord) => !record.streamId.startsWith('$') && !record.type.startsWith('$');
 
 /**
  * Event store on EventStoreDB 22.6+ ($all reads need admin rights: credentials in the URL, or --insecure).
@@ -106,12 +46,28 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   /** Tail of each stream's queue of appends from this process. */
   private readonly tails = new Map<string, Promise<void>>();
-  private readonly appends = new AppendSignal(POLL_MS);
-  private notifier: AllStreamSubscription | undefined;
-  private closed = false;
+  private readonly foreign = new ForeignEventTally();
+  private readonly subscriptions = new Set<Subscription>();
+  private serverChecked: Promise<void> | undefined;
 
   constructor(readonly url: string) {
     this.client = EventStoreDBClient.connectionString(url);
+  }
+
+  /** Once per store: a refusal sticks, a failure to ask (server unreachable) is asked again next time. */
+  verifyServer(): Promise<void> {
+    this.serverChecked ??= this.checkServer().catch((error) => {
+      if (!(error instanceof UnsupportedEventStoreError)) this.serverChecked = undefined;
+      throw error;
+    });
+    return this.serverChecked;
+  }
+
+  private async checkServer(): Promise<void> {
+    // The client keeps the server's features behind a protected getter; its serverVersion is public.
+    const features: ServerFeatures = await this.client['capabilities'];
+    const refusal = serverRefusal(features.serverVersion);
+    if (refusal) throw new UnsupportedEventStoreError(refusal);
   }
 
   append(stream: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
@@ -132,47 +88,42 @@ export class EventStoreDbEventStore implements EventStore {
     return result;
   }
 
+  /** One round trip when the caller passes the head it read; a bare revision costs a read of the head first. */
   private async write(
     stream: string,
     events: readonly NewEvent[],
-    expected: ExpectedRevision,
+    expected: Exclude<ExpectedRevision, 'any'>,
   ): Promise<AppendResult> {
-    const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
-    let head = last && { revision: last.revision, hash: last.hash };
-    const actual = head ? head.revision : 'no_stream';
-    if (actual !== expected) throw new WrongExpectedRevisionError(stream, expected, actual);
+    await this.verifyServer();
+    const start = expected === 'no_stream' ? undefined : await this.headAt(stream, expected);
+    let head = start;
     const proposed = events.map((event) => {
       const chained = chainEvent({ ...event, stream }, head);
       head = { revision: chained.revision, hash: chained.hash };
-      const { metadata, schemaVersion, previousHash, hash, keyIds } = chained;
-      const envelope: EnvelopeMetadata = { metadata, schemaVersion, previousHash, hash, keyIds };
-      return jsonEvent({ id: chained.id, type: chained.type, data: chained.data, metadata: envelope });
+      return toProposedEvent(chained);
     });
-    let revision: number;
     try {
-      // Retry-safe: a retry after a lost ack conflicts, or is deduplicated (same ids at the same revision).
-      const result = await this.client.appendToStream(stream, proposed, {
-        expectedRevision: actual === 'no_stream' ? NO_STREAM : BigInt(actual),
+      const reply = await this.client.appendToStream(stream, proposed, {
+        expectedRevision: esdbExpectedRevision(start),
       });
-      revision = Number(result.nextExpectedRevision);
+      return appendOutcome(stream, expected, head!.revision, reply);
     } catch (error) {
-      if (!(error instanceof WrongExpectedVersionError)) throw error;
-      const current = error.actualVersion;
-      throw new WrongExpectedRevisionError(
-        stream,
-        expected,
-        current === NO_STREAM ? current : Number(current),
-      );
+      throw portErrorOf(stream, expected, error);
     }
-    // Read back: a deduplicated append's reply has no position; a multi-event one may not be the last's.
-    const [written] = await this.readStream(stream, { fromRevision: revision, maxCount: 1 });
-    if (written?.id !== events[events.length - 1].id)
-      throw new Error(`Stream ${stream}: revision ${revision} does not hold the event just appended`);
-    return { position: written.position, revision };
+  }
+
+  /** The head to chain onto: as the caller read it, or read now for a bare revision (refused if it moved). */
+  private async headAt(stream: string, expected: number | StreamHead): Promise<StreamHead> {
+    if (typeof expected === 'object') return expected;
+    const [last] = await this.readStream(stream, { direction: 'backwards', maxCount: 1 });
+    if (last?.revision !== expected)
+      throw new WrongExpectedRevisionError(stream, expected, last ? last.revision : 'no_stream');
+    return { revision: last.revision, hash: last.hash };
   }
 
   async readStream(stream: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     if (options.maxCount === 0) return [];
+    await this.verifyServer();
     const backwards = options.direction === 'backwards';
     const read = this.client.readStream(stream, {
       direction: backwards ? BACKWARDS : FORWARDS,
@@ -182,7 +133,16 @@ export class EventStoreDbEventStore implements EventStore {
     });
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of read) if (resolved.event) events.push(toRecorded(resolved.event));
+      for await (const resolved of read) {
+        if (!resolved.event) continue;
+        const recognised = recognise(resolved.event);
+        // Inside one of our streams a foreign record is no one else's business: loud, for an operator to see.
+        if ('foreign' in recognised)
+          throw new Error(
+            `Event ${resolved.event.id} in ${stream} is not a Suara Warga envelope: ${recognised.foreign}`,
+          );
+        events.push(recognised.event);
+      }
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
@@ -190,7 +150,26 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
+  /** Ours, or null for a record that is not: the server's own (silently), or another application's (counted). */
+  private ours(resolved: AllStreamResolvedEvent): RecordedEvent | null {
+    const record = resolved.event;
+    if (!record || resolved.link || isSystemRecord(record)) return null;
+    const recognised = recognise(record);
+    if ('event' in recognised) return recognised.event;
+    const { streamId: stream, id, type, position } = record;
+    if (isLogPosition(position))
+      this.foreign.record({
+        stream,
+        id,
+        type,
+        position: toGlobalPosition(position),
+        reason: recognised.foreign,
+      });
+    return null;
+  }
+
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    await this.verifyServer();
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
     const found: RecordedEvent[] = [];
     // All up to the cursor is seen: "after" stays exclusive whether or not the server's read is inclusive.
@@ -204,66 +183,96 @@ export class EventStoreDbEventStore implements EventStore {
       let pageSize = 0;
       for await (const resolved of read) {
         pageSize++;
-        const record = resolved.event;
-        if (!record || resolved.link || !isLogPosition(record.position)) continue;
-        const position = toGlobalPosition(record.position);
+        if (!resolved.event || !isLogPosition(resolved.event.position)) continue;
+        const position = toGlobalPosition(resolved.event.position);
         if (cursor !== undefined && position <= cursor) continue;
         cursor = position;
-        if (isOurs(record) && found.length < maxCount) found.push(toRecorded(record));
+        const event = this.ours(resolved);
+        if (event && found.length < maxCount) found.push(event);
       }
       if (pageSize < READ_PAGE) break;
     }
     return found;
   }
 
-  /** The last of our events in $all, read backwards past system events. */
+  /** The last of our events in $all, read backwards page by page past the server's and others' records. */
   async headPosition(): Promise<bigint | undefined> {
-    const read = this.client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: READ_PAGE });
-    for await (const resolved of read) {
-      const record = resolved.event;
-      if (record && !resolved.link && isLogPosition(record.position) && isOurs(record))
-        return toGlobalPosition(record.position);
+    await this.verifyServer();
+    let cursor: bigint | undefined;
+    for (;;) {
+      const read = this.client.readAll({
+        direction: BACKWARDS,
+        fromPosition: cursor === undefined ? END : fromGlobalPosition(cursor),
+        maxCount: READ_PAGE,
+      });
+      let pageSize = 0;
+      for await (const resolved of read) {
+        pageSize++;
+        if (!resolved.event || !isLogPosition(resolved.event.position)) continue;
+        const position = toGlobalPosition(resolved.event.position);
+        if (cursor !== undefined && position >= cursor) continue;
+        cursor = position;
+        if (this.ours(resolved)) return position;
+      }
+      if (pageSize < READ_PAGE) return undefined;
     }
-    return undefined;
   }
 
-  /** Catch-up reads $all in one loop (gapless by construction); a live server subscription only wakes it. */
+  /** Counted by reading forwards: EventStoreDB positions are byte offsets in its log, not event numbers. */
+  async eventsAfter(position: bigint | undefined, limit: number): Promise<number> {
+    return (await this.readAll({ after: position, maxCount: limit })).length;
+  }
+
+  foreignEvents(): ForeignEvents {
+    return this.foreign.snapshot();
+  }
+
+  /** The server's catch-up subscription to $all, filtered server-side to non-system event types. */
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription {
-    return catchUpSubscription(
-      {
-        readAfter: (after, maxCount) => this.readAll({ after, maxCount }),
-        waitForAppends: () => {
-          this.ensureNotifier();
-          return this.appends.wait();
-        },
-        wakeAll: () => this.appends.wakeAll(),
-      },
+    const subscription = serverSubscription(
+      { open: (after) => this.openFeed(after), head: () => this.headPosition() },
       handler,
       options,
     );
-  }
-
-  /** One live subscription per store, from the end of $all: each non-system event wakes the waiters. */
-  private ensureNotifier(): void {
-    if (this.notifier || this.closed) return;
-    const notifier = this.client.subscribeToAll({ fromPosition: END, filter: excludeSystemEvents() });
-    const drop = () => {
-      if (this.notifier === notifier) this.notifier = undefined;
+    this.subscriptions.add(subscription);
+    return {
+      get position() {
+        return subscription.position;
+      },
+      stop: async () => {
+        this.subscriptions.delete(subscription);
+        await subscription.stop();
+      },
     };
-    notifier.on('data', () => this.appends.wakeAll());
-    notifier.on('error', drop);
-    notifier.on('end', drop);
-    notifier.on('close', drop);
-    this.notifier = notifier;
   }
 
+  private async openFeed(after: bigint | undefined): Promise<ServerFeed> {
+    await this.verifyServer();
+    const subscription: AllStreamSubscription = this.client.subscribeToAll({
+      fromPosition: after === undefined ? START : fromGlobalPosition(after),
+      filter: excludeSystemEvents(),
+    });
+    // The client emits a server error without destroying; destroying makes a pending or later next() reject.
+    subscription.on('error', (error) => subscription.destroy(error));
+    const deliveries = subscription[Symbol.asyncIterator]();
+    return {
+      next: async () => {
+        const delivery = await deliveries.next();
+        return delivery.done ? delivery : { done: false, value: this.ours(delivery.value) };
+      },
+      buffered: () => subscription.readableLength,
+      close: async () => {
+        await subscription.unsubscribe().catch(() => undefined);
+        subscription.destroy();
+      },
+    };
+  }
+
+  /** Stops what still follows the log (else it would resubscribe to a closed client), then closes the client. */
   async close(): Promise<void> {
-    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.subscriptions.clear();
     await Promise.all(this.tails.values());
-    this.appends.wakeAll();
-    const notifier = this.notifier;
-    this.notifier = undefined;
-    await notifier?.unsubscribe().catch(() => undefined);
     await this.client.dispose();
   }
 }

@@ -69,3 +69,17 @@ describe('SQLite rows damaged on disk', () => {
     await store.close();
   });
 });
+
+describe('SQLite appends onto a head the caller read', () => {
+  it('refuses a head of the right revision but another hash: a history this file does not hold', async () => {
+    const store = new SqliteEventStore(freshFile());
+    await store.append('s-1', [testEvent('a')], 'no_stream');
+    const [head] = await store.readStream('s-1');
+    await expect(
+      store.append('s-1', [testEvent('b')], { revision: 0, hash: 'f'.repeat(64) }),
+    ).rejects.toThrow('Stream s-1: revision 0 is not the event the appender read');
+    await store.append('s-1', [testEvent('b')], { revision: 0, hash: head.hash });
+    expect(await store.readStream('s-1')).toHaveLength(2);
+    await store.close();
+  });
+});

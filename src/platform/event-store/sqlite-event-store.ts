@@ -4,13 +4,14 @@ import { WrongExpectedRevisionError, UnchainedAppendError } from './event-store.
 import {
   BatchHandler,
   EventStore,
+  ForeignEvents,
   ReadAllOptions,
   ReadStreamOptions,
   SubscribeOptions,
   Subscription,
 } from './event-store.port';
 import { AppendSignal, catchUpSubscription } from './catch-up-subscription';
-import { AppendResult, ExpectedRevision, NewEvent, RecordedEvent } from './stored-event';
+import { AppendResult, ExpectedRevision, NewEvent, RecordedEvent, expectedRevisionOf } from './stored-event';
 import { openSqlite } from '../sqlite';
 
 /** Bounds one group commit so a burst cannot hold the write lock for long. */
@@ -121,6 +122,9 @@ export class SqliteEventStore implements EventStore {
       lastPosition: this.db.prepare<[], { position: number | null }>(
         'SELECT max(position) AS position FROM events',
       ),
+      countAfter: this.db.prepare<[bigint, number], { count: number }>(
+        'SELECT count(*) AS count FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)',
+      ),
     };
   }
 
@@ -172,7 +176,11 @@ export class SqliteEventStore implements EventStore {
   private write({ stream, events, expected }: PendingAppend): AppendResult {
     let head = this.statements.head.get(stream);
     const actual = head ? head.revision : 'no_stream';
-    if (actual !== expected) throw new WrongExpectedRevisionError(stream, expected, actual);
+    if (actual !== expectedRevisionOf(expected))
+      throw new WrongExpectedRevisionError(stream, expected, actual);
+    // Same revision, another hash: the caller read a history this file does not hold. Never chain onto it.
+    if (typeof expected === 'object' && expected.hash !== head?.hash)
+      throw new Error(`Stream ${stream}: revision ${actual} is not the event the appender read`);
     const recordedAt = new Date().toISOString();
     let position = 0n;
     for (const event of events) {
@@ -209,6 +217,17 @@ export class SqliteEventStore implements EventStore {
     const { position } = this.statements.lastPosition.get()!;
     return position === null ? undefined : BigInt(position);
   }
+
+  async eventsAfter(position: bigint | undefined, limit: number): Promise<number> {
+    return this.statements.countAfter.get(position ?? 0n, limit)!.count;
+  }
+
+  /** Every row is written by this adapter: nothing foreign to skip. */
+  foreignEvents(): ForeignEvents {
+    return { count: 0 };
+  }
+
+  async verifyServer(): Promise<void> {}
 
   subscribeToAll(handler: BatchHandler, options?: SubscribeOptions): Subscription {
     return catchUpSubscription(

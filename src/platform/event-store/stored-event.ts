@@ -36,8 +36,22 @@ export interface NewEvent {
   readonly keyIds: readonly string[];
 }
 
-/** 'no_stream': must not exist; a number: the stream's current last revision; 'any' is refused on chained streams. */
-export type ExpectedRevision = 'no_stream' | 'any' | number;
+/** A stream's last event as its appender read it: the revision to expect and the hash to chain onto. */
+export interface StreamHead {
+  readonly revision: number;
+  readonly hash: string;
+}
+
+/**
+ * 'no_stream': must not exist; a number: the stream's current last revision (the store looks up the hash to
+ * chain onto); a StreamHead: that revision with its hash, already read and verified by the caller, so a
+ * server-backed store appends in one round trip; 'any' is refused on chained streams.
+ */
+export type ExpectedRevision = 'no_stream' | 'any' | number | StreamHead;
+
+/** The revision an ExpectedRevision names, for comparisons and messages. */
+export const expectedRevisionOf = (expected: ExpectedRevision): 'no_stream' | 'any' | number =>
+  typeof expected === 'object' ? expected.revision : expected;
 
 export interface AppendResult {
   /** Position of the last appended event. */

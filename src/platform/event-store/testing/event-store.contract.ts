@@ -100,6 +100,45 @@ export function eventStoreContract(adapter: string, openConfig: () => EventStore
       });
     });
 
+    describe('append onto the head the caller read', () => {
+      const headOf = async (stream: string) => {
+        const [last] = await store.readStream(stream, { direction: 'backwards', maxCount: 1 });
+        return { revision: last.revision, hash: last.hash };
+      };
+
+      it('chains onto it and answers the position of the last event it wrote', async () => {
+        const stream = uniqueStream();
+        await store.append(stream, [testEvent('a')], 'no_stream');
+        const result = await store.append(stream, [testEvent('b'), testEvent('c')], await headOf(stream));
+        const events = await store.readStream(stream);
+        expect(result).toEqual({ position: events[2].position, revision: 2 });
+        expect(findChainBreak(events)).toBeUndefined();
+      });
+
+      it('refuses a head that is no longer the last event, and writes nothing', async () => {
+        const stream = uniqueStream();
+        await store.append(stream, [testEvent('a')], 'no_stream');
+        const stale = await headOf(stream);
+        await store.append(stream, [testEvent('b')], 0);
+        await expect(store.append(stream, [testEvent('x')], stale)).rejects.toBeInstanceOf(
+          WrongExpectedRevisionError,
+        );
+        expect(labels(await store.readStream(stream))).toEqual(['a', 'b']);
+      });
+
+      it('writes a repeated append (the same event ids onto the same head) at most once', async () => {
+        const stream = uniqueStream();
+        const events = [testEvent('a'), testEvent('b')];
+        const first = await store.append(stream, events, 'no_stream');
+        const again = await store.append(stream, events, 'no_stream').catch((error: unknown) => {
+          if (error instanceof WrongExpectedRevisionError) return 'conflict';
+          throw error;
+        });
+        expect(['conflict', first]).toContainEqual(again);
+        expect(labels(await store.readStream(stream))).toEqual(['a', 'b']);
+      });
+    });
+
     describe('concurrent appends (group commit)', () => {
       it('acknowledges many concurrent writers, each durable and in order', async () => {
         const streams = Array.from({ length: 64 }, () => uniqueStream());
@@ -166,6 +205,15 @@ export function eventStoreContract(adapter: string, openConfig: () => EventStore
       it('knows the position of the last event in the log', async () => {
         const last = await appendLabels(uniqueStream(), ['a', 'b']);
         expect(await store.headPosition()).toBe(last.position);
+      });
+
+      it('counts the events after a position, up to a limit, and none past the head', async () => {
+        const before = await appendLabels(uniqueStream(), ['marker']);
+        const last = await appendLabels(uniqueStream(), ['a', 'b', 'c']);
+        expect(await store.eventsAfter(before.position, 100)).toBe(3);
+        expect(await store.eventsAfter(before.position, 2)).toBe(2);
+        expect(await store.eventsAfter(last.position, 100)).toBe(0);
+        expect(await store.eventsAfter(last.position + 1_000n, 100)).toBe(0);
       });
     });
 
