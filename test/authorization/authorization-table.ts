@@ -2,8 +2,10 @@ import { Row } from './row';
 import { accountRows } from './rows/accounts';
 import { agencyCommandRows } from './rows/agency-commands';
 import { aspirationCommandRows } from './rows/aspiration-commands';
+import { auditRows } from './rows/audit';
 import { liveRows } from './rows/live';
 import { readRows } from './rows/reads';
+import { roleRows } from './rows/roles';
 
 /**
  * Who may do what: every HTTP operation of the OpenAPI document and every /live message and topic kind, in
@@ -16,5 +18,7 @@ export const AUTHORIZATION_TABLE: readonly Row[] = [
   ...agencyCommandRows,
   ...readRows,
   ...accountRows,
+  ...roleRows,
+  ...auditRows,
   ...liveRows,
 ];

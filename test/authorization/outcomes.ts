@@ -1,13 +1,15 @@
 /**
  * The callers of the authorization table: one column each. "A" is the agency the row concerns (the one the
- * aspiration is assigned to, or the one named in the path or topic), "B" any other agency. The platform's own
- * role, `system`, has no column: no token can carry it, so no HTTP route or live topic accepts it.
+ * aspiration is assigned to, or the one named in the path or topic), "B" any other agency. Facilitators are
+ * bound to a region: one to the aspirations' own, one to another. The platform's own role, `system`, has no
+ * column: no token can carry it, so no HTTP route or live topic accepts it.
  */
 export const ROLES = [
   'anonymous',
   'submitter',
   'citizen',
   'facilitator',
+  'otherFacilitator',
   'official',
   'otherOfficial',
   'auditor',
@@ -21,11 +23,18 @@ export const ROLE_HEADINGS: Record<Role, string> = {
   submitter: 'submitter',
   citizen: 'other citizen',
   facilitator: 'facilitator',
+  otherFacilitator: 'facilitator of another region',
   official: 'official of A',
   otherOfficial: 'official of B',
   auditor: 'auditor',
   admin: 'admin',
 };
+
+/**
+ * The regions the facilitator columns are bound to: the regency every aspiration of the walk is submitted in
+ * (Katingan, where Kasongan Baru lies), and another regency of the province (Kotawaringin Barat).
+ */
+export const FACILITATOR_REGIONS = { facilitator: '62.06', otherFacilitator: '62.01' } as const;
 
 /**
  * What one caller gets. `allowed`: the documented success (HTTP status, or an `ok` acknowledgement on /live,

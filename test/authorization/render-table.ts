@@ -1,4 +1,4 @@
-import { Outcome, ROLE_HEADINGS, ROLES } from './outcomes';
+import { FACILITATOR_REGIONS, Outcome, ROLE_HEADINGS, ROLES } from './outcomes';
 import { operationOf, Row } from './row';
 
 export const START_MARKER = '<!-- authorization-table:start -->';
@@ -7,9 +7,11 @@ export const END_MARKER = '<!-- authorization-table:end -->';
 const LEGEND = [
   '"A" is the agency the row concerns (the one the aspiration is assigned to, or the one in the path or topic),',
   '"B" any other. "Submitter" is the citizen who submitted the aspiration; where no aspiration is involved, both',
-  'citizens get the same. A number is the HTTP status; on `/live`, `ok` is a successful acknowledgement and a',
-  'code is the refusal it carries. Every `401` is `http_401` (no bearer token). The platform itself (`system`)',
-  'has no column: no token can carry that role, so no route or topic accepts it.',
+  `citizens get the same. Every aspiration is in Katingan (\`${FACILITATOR_REGIONS.facilitator}\`), the region the "facilitator" is`,
+  `bound to; the "facilitator of another region" is bound to Kotawaringin Barat (\`${FACILITATOR_REGIONS.otherFacilitator}\`). A number is the`,
+  'HTTP status; on `/live`, `ok` is a successful acknowledgement and a code is the refusal it carries. Every `401`',
+  'is `http_401` (no bearer token). The platform itself (`system`) has no column: no token can carry that role, so',
+  'no route or topic accepts it.',
 ];
 
 function cell(row: Row, outcome: Outcome): string {

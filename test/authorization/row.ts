@@ -47,8 +47,20 @@ export interface World {
   refreshToken(): Promise<string>;
   /** The access token of the column's account (anonymous has none). */
   tokenOf(role: Role): string | undefined;
+  /** The id of the column's own account (anonymous has none). */
+  accountIdOf(role: Role): string | undefined;
   /** A new account holding the column's role, signed in; none for anonymous. */
   newAccountAs(role: Role): Promise<{ token: string; password: string } | undefined>;
+  /** An active account that holds no role but citizen. */
+  citizenAccountId(): Promise<string>;
+  /** An active account an admin granted the auditor role. */
+  auditorAccountId(): Promise<string>;
+  /** An invitation the admin sent and nobody accepted yet: its id, its login and the code the outbox holds. */
+  invitation(): Promise<{ invitationId: string; login: string; code: string }>;
+  /** Something new in the event log, so that a new checkpoint has more to cover than the latest. */
+  logGrown(): Promise<void>;
+  /** A signed checkpoint, and the position of an event it covers. */
+  checkpoint(): Promise<{ treeSize: number; position: string }>;
 }
 
 /** How a row is tried over HTTP: the concrete path and body; for list rows, the id that must (not) be listed. */

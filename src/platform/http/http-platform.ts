@@ -1,9 +1,13 @@
 import { FastifyAdapter } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
+import { correlationMiddleware } from '../logging/correlation';
 import type { TrustProxy } from './http-security';
 import { assertJsonShape } from './json-shape';
 import { answerUnlistedMethodsWith405 } from './method-not-allowed';
+import { refuseLongPathParameters, ROUTER_MAX_PARAM_LENGTH } from './path-parameter-limit';
+import { Problem, problemOf, sendProblem } from './problem-details.filter';
 
 /** Larger bodies are refused with 413: an aspiration's text is at most 5,000 characters. */
 const BODY_LIMIT = 64 * 1024;
@@ -15,7 +19,9 @@ const BODY_LIMIT = 64 * 1024;
 export function createHttpAdapter(trustProxy: TrustProxy = false): FastifyAdapter {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT,
+    routerOptions: { maxParamLength: ROUTER_MAX_PARAM_LENGTH },
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerRouterError,
     // request.ip (rate limits, logs) is the client behind these proxies, not the proxy.
     trustProxy: fastifyTrustProxy(trustProxy),
   });
@@ -24,6 +30,7 @@ export function createHttpAdapter(trustProxy: TrustProxy = false): FastifyAdapte
   // Every JSON body, before validation: class-transformer recurses, so deep nesting would overflow the stack.
   fastify.addHook('preValidation', async (request) => assertJsonShape(request.body));
   answerUnlistedMethodsWith405(fastify);
+  refuseLongPathParameters(fastify);
   return adapter;
 }
 
@@ -31,6 +38,18 @@ export function createHttpAdapter(trustProxy: TrustProxy = false): FastifyAdapte
 function fastifyTrustProxy(trust: TrustProxy) {
   if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
   return typeof trust === 'boolean' ? trust : [...trust];
+}
+
+/**
+ * A path Fastify's router cannot decode (a malformed percent-encoding) is refused before any hook runs: answered
+ * as problem details, under a correlation id, like the requests Node's parser refuses.
+ */
+function answerRouterError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const problem: Problem =
+    error.code === 'FST_ERR_BAD_URL'
+      ? { status: 400, code: 'malformed_request', title: 'Bad Request', detail: 'The path does not decode' }
+      : problemOf(error);
+  correlationMiddleware(request.raw, reply.raw, () => sendProblem(request, reply, problem));
 }
 
 /**

@@ -5,6 +5,7 @@ const { defaultMetadataStorage } = require('class-transformer/cjs/storage');
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import { PROBLEM_MEDIA_TYPE, ProblemView } from './openapi-responses';
 import { RouteFacts, routeFactsOf } from './openapi-routes';
+import { MAX_PATH_PARAMETER_LENGTH } from './path-parameter-limit';
 
 type Operation = OpenAPIObject['paths'][string]['get'] & object;
 const UUID_SCHEMA = { type: 'string', format: 'uuid' };
@@ -30,6 +31,11 @@ function completeOperation(operation: Operation, route: RouteFacts, schemas: Sch
   // Node's HTTP parser refuses these before any route runs, so every route can answer them.
   operation.responses['400'] ??= problemResponse('The HTTP request itself is malformed');
   operation.responses['431'] ??= problemResponse('The URL or headers are over 16 KiB');
+  // A long path parameter is refused before the route runs (path-parameter-limit.ts).
+  if (operation.parameters?.some((p) => 'in' in p && p.in === 'path'))
+    operation.responses['414'] ??= problemResponse(
+      `A path parameter is over ${MAX_PATH_PARAMETER_LENGTH} characters`,
+    );
   // Rate limits apply to every route (src/platform/throttling/).
   operation.responses['429'] ??= problemResponse('Too many requests from this address', RETRY_AFTER);
   operation.responses['500'] ??= problemResponse('A bug; the details are only in the log');

@@ -2,7 +2,8 @@ import { allowed, anyToken, everyone } from '../outcomes';
 import { HttpAttempt, HttpRow, World } from '../row';
 
 // Rules: @Public on the account and session routes (a token, if sent, changes nothing: the login, code or
-// refresh token is the credential), and requireSelf in src/accounts/domain/password.decide.ts.
+// refresh token is the credential), requireSelf in src/accounts/domain/password.decide.ts, and the token's own
+// account in end-sessions.handler.ts and erasure/erase-account.handler.ts.
 
 const NEW_PASSWORD = 'perahu kayu di sungai katingan';
 
@@ -23,6 +24,29 @@ const publicCommand = (
   note,
   sharesSetup,
   attempt: async (world) => ({ path, ...(await attempt(world)) }),
+});
+
+/**
+ * A route that changes or ends the caller's own account: each caller acts with a new account of its role,
+ * so that the column's account (and its live connections) stays as it was for the rows after it.
+ */
+const ownAccount = (
+  method: HttpRow['method'],
+  path: string,
+  situation: string,
+  status: number,
+  body: (currentPassword: string) => unknown,
+): HttpRow => ({
+  kind: 'http',
+  method,
+  path,
+  situation,
+  outcomes: anyToken(allowed(status)),
+  note: 'acts on the account the token names, never another',
+  async attempt(world, role) {
+    const account = await world.newAccountAs(role);
+    return { path, token: account?.token, body: body(account?.password ?? 'tanpa akun tanpa sandi') };
+  },
 });
 
 export const accountRows: readonly HttpRow[] = [
@@ -77,31 +101,22 @@ export const accountRows: readonly HttpRow[] = [
   publicCommand('DELETE', '/api/sessions/current', 200, async (world) => ({
     body: { refreshToken: await world.refreshToken() },
   })),
+  ownAccount('DELETE', '/api/sessions', "the caller's own account", 200, () => undefined),
+  ownAccount(
+    'POST',
+    '/api/me/password',
+    "the caller's own account, with its current password",
+    200,
+    (currentPassword) => ({ currentPassword, newPassword: NEW_PASSWORD }),
+  ),
   {
-    kind: 'http',
-    method: 'DELETE',
-    path: '/api/sessions',
-    situation: "the caller's own account",
-    outcomes: anyToken(allowed(200)),
-    note: 'acts on the account the token names, never another',
-    sharesSetup: true,
-    attempt: async () => ({ path: '/api/sessions' }),
-  },
-  {
-    kind: 'http',
-    method: 'POST',
-    path: '/api/me/password',
-    situation: "the caller's own account, with its current password",
-    outcomes: anyToken(allowed(200)),
-    note: 'acts on the account the token names, never another',
-    async attempt(world, role) {
-      const account = await world.newAccountAs(role);
-      const currentPassword = account?.password ?? 'tanpa akun tanpa sandi';
-      return {
-        path: '/api/me/password',
-        token: account?.token,
-        body: { currentPassword, newPassword: NEW_PASSWORD },
-      };
-    },
+    ...ownAccount(
+      'DELETE',
+      '/api/me',
+      "the caller's own account, with its current password",
+      204,
+      (password) => ({ password }),
+    ),
+    note: 'acts on the account the token names, never another; asks its password: a stolen token alone erases no one',
   },
 ];

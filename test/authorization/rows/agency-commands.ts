@@ -11,6 +11,7 @@ const adminGets = (status: number): Outcomes =>
     submitter: adminOnly,
     citizen: adminOnly,
     facilitator: adminOnly,
+    otherFacilitator: adminOnly,
     official: adminOnly,
     otherOfficial: adminOnly,
     auditor: adminOnly,

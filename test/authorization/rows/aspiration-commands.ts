@@ -2,7 +2,8 @@ import { roadComplaint } from '../../support/scenario';
 import { allowed, Outcome, Outcomes, refused, withToken } from '../outcomes';
 import { AspirationSetup, HttpMethod, HttpRow, Situation, SITUATIONS, World } from '../row';
 
-// Rules: the deciders' guards (src/aspirations/domain/*.decide.ts, aspiration.guards.ts) and audienceOf.
+// Rules: the deciders' guards (src/aspirations/domain/*.decide.ts, aspiration.guards.ts) and audienceOf,
+// with facilitatesIn for a facilitator's region.
 
 const UNSEEN = refused(
   404,
@@ -22,6 +23,17 @@ const assignedOfficialOnly = refused(
   'only an official of the assigned agency answers',
 );
 const submitNotAllowed = refused(403, 'submit_not_allowed', 'only citizens and facilitators submit');
+// Outside their region a facilitator is the public: told so once they may see the aspiration (404 before).
+const outsideRegion = refused(
+  403,
+  'outside_facilitator_region',
+  'a facilitator acts only on aspirations of their region',
+);
+const onBehalfOfRequired = refused(
+  400,
+  'on_behalf_of_required',
+  'a facilitator always speaks for a villager',
+);
 const citizenOnly = refused(403, 'citizen_only', 'only citizens endorse');
 
 /** Everyone with a token gets `others`, except the callers named. */
@@ -30,6 +42,7 @@ const only = (granted: Partial<Omit<Outcomes, 'anonymous'>>, others: Outcome): O
     submitter: others,
     citizen: others,
     facilitator: others,
+    otherFacilitator: others,
     official: others,
     otherOfficial: others,
     auditor: others,
@@ -37,7 +50,7 @@ const only = (granted: Partial<Omit<Outcomes, 'anonymous'>>, others: Outcome): O
     ...granted,
   });
 
-/** Before verification only the submitter, facilitators and auditors see it; others get 404. */
+/** Before verification only the submitter, facilitators of its region and auditors see it; others get 404. */
 const beforeVerification = (granted: Partial<Omit<Outcomes, 'anonymous'>>, seenButRefused: Outcome) =>
   only({ submitter: seenButRefused, auditor: seenButRefused, ...granted }, UNSEEN);
 
@@ -75,7 +88,8 @@ export const aspirationCommandRows: readonly HttpRow[] = [
       {
         submitter: allowed(201),
         citizen: allowed(201),
-        facilitator: refused(400, 'on_behalf_of_required', 'a facilitator always speaks for a villager'),
+        facilitator: onBehalfOfRequired,
+        otherFacilitator: onBehalfOfRequired,
       },
       submitNotAllowed,
     ),
@@ -91,6 +105,7 @@ export const aspirationCommandRows: readonly HttpRow[] = [
         submitter: refused(403, 'on_behalf_of_not_allowed', 'only a facilitator submits for a villager'),
         citizen: refused(403, 'on_behalf_of_not_allowed', 'only a facilitator submits for a villager'),
         facilitator: allowed(201),
+        otherFacilitator: outsideRegion,
       },
       submitNotAllowed,
     ),
@@ -122,7 +137,7 @@ export const aspirationCommandRows: readonly HttpRow[] = [
   onAspiration(
     '/api/aspirations/{id}/assign',
     'verified',
-    only({ facilitator: allowed(200) }, facilitatorOnly),
+    only({ facilitator: allowed(200), otherFacilitator: outsideRegion }, facilitatorOnly),
     (w) => ({
       agencyId: w.agencyA,
     }),
@@ -130,7 +145,10 @@ export const aspirationCommandRows: readonly HttpRow[] = [
   onAspiration(
     '/api/aspirations/{id}/forward',
     'assigned',
-    only({ facilitator: allowed(200), official: allowed(200) }, assignedOrFacilitator),
+    only(
+      { facilitator: allowed(200), otherFacilitator: outsideRegion, official: allowed(200) },
+      assignedOrFacilitator,
+    ),
     (w) => ({ toAgencyId: w.agencyB, ...reason() }),
   ),
   onAspiration(
@@ -143,7 +161,13 @@ export const aspirationCommandRows: readonly HttpRow[] = [
     '/api/aspirations/{id}/responses',
     'confidential',
     only(
-      { official: allowed(201), citizen: UNSEEN, otherOfficial: UNSEEN, admin: UNSEEN },
+      {
+        official: allowed(201),
+        citizen: UNSEEN,
+        otherFacilitator: UNSEEN,
+        otherOfficial: UNSEEN,
+        admin: UNSEEN,
+      },
       assignedOfficialOnly,
     ),
     () => ({ body: 'Tim kami akan memeriksa laporan ini.' }),
@@ -157,21 +181,24 @@ export const aspirationCommandRows: readonly HttpRow[] = [
   onAspiration(
     '/api/aspirations/{id}/resolve',
     'assigned',
-    only({ facilitator: allowed(200), official: allowed(200) }, assignedOrFacilitator),
+    only(
+      { facilitator: allowed(200), otherFacilitator: outsideRegion, official: allowed(200) },
+      assignedOrFacilitator,
+    ),
     () => ({ summary: 'Jalan sudah ditambal.' }),
   ),
   onAspiration(
     '/api/aspirations/{id}/close',
     'assigned',
     only(
-      { submitter: allowed(200), facilitator: allowed(200) },
+      { submitter: allowed(200), facilitator: allowed(200), otherFacilitator: outsideRegion },
       refused(403, 'close_not_allowed', 'only its submitter or a facilitator of its region closes it'),
     ),
   ),
   onAspiration(
     '/api/aspirations/{id}/messages/{messageId}/hide',
     'assigned',
-    only({ facilitator: allowed(200) }, facilitatorOnly),
+    only({ facilitator: allowed(200), otherFacilitator: outsideRegion }, facilitatorOnly),
     reason,
   ),
   onAspiration(

@@ -2,8 +2,9 @@ import { allowed, everyone, Outcomes, refused } from '../outcomes';
 import { LiveRow, Situation, SITUATIONS } from '../row';
 import { byVisibility, READ_SITUATIONS, ReadSituation } from './visibility';
 
-// Rules: TopicAccess (src/live/topic-access.ts), which applies the rule of the read route behind each topic,
-// and LiveGateway.reauthenticate. Refusals on /live are acknowledgements with a code and no HTTP status.
+// Rules: TopicAccess (src/live/topic-access.ts), which applies the rule of the read route behind each topic
+// (a facilitator of another region joins the inbox room of their own region), and LiveGateway.reauthenticate.
+// Refusals on /live are acknowledgements with a code and no HTTP status.
 
 const OK = allowed();
 const PUBLISHED_ONLY = 'public: carries published threads only';
@@ -47,20 +48,24 @@ export const liveRows: readonly LiveRow[] = [
     ...subscribe('region:<code>', everyone(OK), async () => ({ topic: 'region:62.06' })),
     note: PUBLISHED_ONLY,
   },
-  subscribe(
-    'agency:<id>',
-    {
-      anonymous: inboxNotYours,
-      submitter: inboxNotYours,
-      citizen: inboxNotYours,
-      facilitator: OK,
-      official: OK,
-      otherOfficial: inboxNotYours,
-      auditor: OK,
-      admin: inboxNotYours,
-    },
-    async (world) => ({ topic: `agency:${world.agencyA}` }),
-  ),
+  {
+    ...subscribe(
+      'agency:<id>',
+      {
+        anonymous: inboxNotYours,
+        submitter: inboxNotYours,
+        citizen: inboxNotYours,
+        facilitator: OK,
+        otherFacilitator: OK,
+        official: OK,
+        otherOfficial: inboxNotYours,
+        auditor: OK,
+        admin: inboxNotYours,
+      },
+      async (world) => ({ topic: `agency:${world.agencyA}` }),
+    ),
+    note: "a facilitator bound to a region gets that region's items only",
+  },
   ...READ_SITUATIONS.map(threadTopic),
   {
     kind: 'live',

@@ -3,7 +3,7 @@ import { AspirationSetup, HttpAttempt, HttpRow, Situation, SITUATIONS, World } f
 import { byVisibility, READ_SITUATIONS, ReadSituation } from './visibility';
 
 // Rules: audienceOf (src/aspirations/aspiration-access.ts) for one thread, visibleTo (thread-filters.ts) for
-// lists, and the inbox check in threads.controller.ts.
+// lists, the inbox check in threads.controller.ts with regionScope for facilitators, and @Public on the rest.
 
 const UNSEEN = refused(404, 'aspiration_not_found', 'may not see it: answered as for no aspiration');
 
@@ -65,6 +65,7 @@ export const readRows: readonly HttpRow[] = [
         submitter: allowed(200),
         citizen: unlisted('lists only what the caller submitted'),
         facilitator: unlisted('lists only what the caller submitted'),
+        otherFacilitator: unlisted('lists only what the caller submitted'),
         official: unlisted('lists only what the caller submitted'),
         otherOfficial: unlisted('lists only what the caller submitted'),
         auditor: unlisted('lists only what the caller submitted'),
@@ -81,6 +82,7 @@ export const readRows: readonly HttpRow[] = [
         submitter: inboxNotYours,
         citizen: inboxNotYours,
         facilitator: allowed(200),
+        otherFacilitator: unlisted("a facilitator bound to a region reads that region's items only"),
         official: allowed(200),
         otherOfficial: inboxNotYours,
         auditor: allowed(200),
@@ -96,6 +98,9 @@ export const readRows: readonly HttpRow[] = [
     '/api/statistics',
     'public: counts over all aspirations, unverified and confidential ones included',
   ),
+  publicRead('/api/categories', 'public: reference data for forms and filters'),
+  publicRead('/api/regions', 'public: reference data for forms and filters'),
+  publicRead('/api/agencies', 'public: reference data for forms and filters'),
   publicRead('/api/health', 'public: for load balancers and dashboards'),
   publicRead('/api/health/live', 'public: for load balancers and dashboards'),
   publicRead('/api/health/ready', 'public: for load balancers and dashboards'),

@@ -8,11 +8,11 @@ export type ReadSituation = (typeof READ_SITUATIONS)[number];
 
 /** Who sees the aspiration at all in each situation. */
 const SEES: Record<ReadSituation, readonly Role[]> = {
-  // Before verification: its submitter, facilitators and auditors.
+  // Before verification: its submitter, facilitators of its region and auditors.
   submitted: ['submitter', 'facilitator', 'auditor'],
   // Verified and public: anyone, without a token too.
   assigned: ROLES,
-  // Confidential: never public; the assigned agency's officials see it too.
+  // Confidential: never public; the assigned agency's officials see it too. Elsewhere a facilitator is the public.
   confidential: ['submitter', 'facilitator', 'official', 'auditor'],
 };
 

@@ -1,13 +1,11 @@
 import { AccountRecords } from '../../../src/accounts/account-records';
 import { emailLogin } from '../../../src/accounts/domain/login';
 import { createFirstAdmin } from '../../../src/accounts/first-admin';
-import { GrantableRole } from '../../../src/accounts/domain/account.roles';
-import { metadataOf } from '../../../src/platform/commands/command-context';
 import { PASSWORD_HASHER, PasswordHasher } from '../../../src/platform/passwords/password-hasher.port';
 import { ApiClient } from '../../support/api-client';
 import { codesSentTo } from '../../support/outbox';
 import { TestApp } from '../../support/test-app';
-import { Role } from '../outcomes';
+import { FACILITATOR_REGIONS, Role } from '../outcomes';
 
 export const PASSWORD = 'sore hari di tepi sungai';
 
@@ -21,13 +19,24 @@ export interface Identity {
 
 export type SignedInRole = Exclude<Role, 'anonymous'>;
 
-/** The role an admin grants each column's account; agencies A and B as in test/support/scenario.ts. */
-const GRANTED: Partial<Record<SignedInRole, GrantableRole>> = {
-  facilitator: 'facilitator',
-  official: 'official:dinas-pupr',
-  otherOfficial: 'official:dinas-perhubungan',
-  auditor: 'auditor',
-  admin: 'admin',
+/** What the admin's role routes take: the role and what binds it (agencies A and B as in test/support/scenario.ts). */
+export type Binding =
+  | { role: 'official'; agencyId: string }
+  | { role: 'facilitator'; regionCode: string }
+  | { role: 'auditor' | 'admin' };
+
+/** Officials and facilitators come by invitation, as newcomers do. */
+const INVITED: Partial<Record<SignedInRole, Binding>> = {
+  facilitator: { role: 'facilitator', regionCode: FACILITATOR_REGIONS.facilitator },
+  otherFacilitator: { role: 'facilitator', regionCode: FACILITATOR_REGIONS.otherFacilitator },
+  official: { role: 'official', agencyId: 'dinas-pupr' },
+  otherOfficial: { role: 'official', agencyId: 'dinas-perhubungan' },
+};
+
+/** Auditors (who have no invitation) and further admins register as citizens and are granted the role. */
+const GRANTED: Partial<Record<SignedInRole, Binding>> = {
+  auditor: { role: 'auditor' },
+  admin: { role: 'admin' },
 };
 
 async function expectStatus(response: Promise<{ status: number; body: unknown }>, status: number) {
@@ -58,6 +67,7 @@ const ROLE_ACCOUNTS: Record<SignedInRole, string> = {
   submitter: 'siti@contoh.id',
   citizen: 'rahmat@contoh.id',
   facilitator: 'fasilitator@kim-kasongan.id',
+  otherFacilitator: 'fasilitator@kim-pangkalan-bun.id',
   official: 'petugas@pupr.katingan.go.id',
   otherOfficial: 'petugas@dishub.katingan.go.id',
   auditor: 'auditor@inspektorat.katingan.go.id',
@@ -68,9 +78,10 @@ const subjectOf = (token: string): string =>
   JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString()).sub;
 
 /**
- * Real accounts for the columns: citizens register and confirm by code, the first admin comes from
- * admin:create's createFirstAdmin, and that admin grants every other role through the account decider
- * (GrantRole): the step PUT /api/accounts/{accountId}/role and invitations will take over HTTP.
+ * Real accounts for the columns, made as people get them: citizens register and confirm by code; the first
+ * admin comes from admin:create's createFirstAdmin; that admin invites officials and facilitators
+ * (POST /api/invitations, accepted with the code from the outbox) and grants the auditor and further admins
+ * their role (PUT /api/accounts/{accountId}/role).
  */
 export class RoleAccounts {
   private constructor(
@@ -101,16 +112,44 @@ export class RoleAccounts {
 
   /** A new account holding the role, signed in: for operations that change or end the account. */
   async signedInAs(role: SignedInRole, login: string): Promise<Identity> {
-    await confirm(this.api, login, await register(this.api, this.running.config.dataDir, login));
-    const session = await signIn(this.api, login);
-    const accountId = subjectOf(session.accessToken);
+    const invited = INVITED[role];
+    if (invited) return this.accepted(login, invited);
+    const citizen = await this.registered(login);
     const granted = GRANTED[role];
-    if (!granted) return { accountId, login, password: PASSWORD, token: session.accessToken };
-    const records = this.running.app.get(AccountRecords);
-    const context = records.contextFor({ id: this.admin.accountId, role: 'admin' });
-    const data = { accountId, role: granted };
-    await records.decide(accountId, { type: 'GrantRole', data, metadata: metadataOf(context) }, context);
-    // A role shows in the next token.
-    return { accountId, login, password: PASSWORD, token: (await signIn(this.api, login)).accessToken };
+    return granted ? this.granted(citizen, granted) : citizen;
+  }
+
+  /** The admin invites the login; returns the invitation's id and the code the outbox holds for it. */
+  async invite(login: string, binding: Binding): Promise<{ invitationId: string; code: string }> {
+    const body = { email: login, displayName: 'Petugas Katingan', ...binding };
+    const sent = this.api.send('POST', '/api/invitations', { body, token: this.admin.token });
+    const { invitationId } = await expectStatus(sent, 201);
+    return { invitationId, code: latestCode(this.running.config.dataDir, login) };
+  }
+
+  /** The admin grants an account a role; the next token carries it. */
+  async grant(accountId: string, binding: Binding): Promise<void> {
+    const path = `/api/accounts/${accountId}/role`;
+    await expectStatus(this.api.send('PUT', path, { body: binding, token: this.admin.token }), 200);
+  }
+
+  private async registered(login: string): Promise<Identity> {
+    await confirm(this.api, login, await register(this.api, this.running.config.dataDir, login));
+    const { accessToken } = await signIn(this.api, login);
+    return { accountId: subjectOf(accessToken), login, password: PASSWORD, token: accessToken };
+  }
+
+  /** Invited, then accepted with the code and a password: accepting signs the invitee in. */
+  private async accepted(login: string, binding: Binding): Promise<Identity> {
+    const { code } = await this.invite(login, binding);
+    const body = { login, code, password: PASSWORD };
+    const session = await expectStatus(this.api.send('POST', '/api/invitations/acceptances', { body }), 201);
+    const token = session.accessToken;
+    return { accountId: subjectOf(token), login, password: PASSWORD, token };
+  }
+
+  private async granted(citizen: Identity, binding: Binding): Promise<Identity> {
+    await this.grant(citizen.accountId, binding);
+    return { ...citizen, token: (await signIn(this.api, citizen.login)).accessToken };
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ApiClient } from '../../support/api-client';
 import { MutableClock } from '../../support/mutable-clock';
 import { roadComplaint } from '../../support/scenario';
-import { Role } from '../outcomes';
+import { FACILITATOR_REGIONS, Role } from '../outcomes';
 import { AspirationSetup, Situation, World } from '../row';
 import {
   confirm,
@@ -55,7 +55,11 @@ export class WalkWorld implements World {
     return role === 'anonymous' ? undefined : this.deps.identities[role].token;
   }
 
-  async newAccountAs(role: Role): Promise<{ token: string; password: string } | undefined> {
+  accountIdOf(role: Role): string | undefined {
+    return role === 'anonymous' ? undefined : this.deps.identities[role].accountId;
+  }
+
+  async newAccountAs(role: Role): Promise<Identity | undefined> {
     if (role === 'anonymous') return undefined;
     return this.deps.accounts.signedInAs(role, `${this.unique(role.toLowerCase())}@contoh.id`);
   }
@@ -104,6 +108,38 @@ export class WalkWorld implements World {
       const response = await this.deps.api.send('POST', '/api/accounts/password-resets', { body: { login } });
       if (response.status !== 202) throw new Error(`No reset: ${JSON.stringify(response.body)}`);
       return { login, code: latestCode(this.deps.dataDir, login) };
+    });
+  }
+
+  citizenAccountId(): Promise<string> {
+    return this.once('citizenAccount', async () => (await this.newAccountAs('citizen'))!.accountId);
+  }
+
+  auditorAccountId(): Promise<string> {
+    return this.once('auditorAccount', async () => (await this.newAccountAs('auditor'))!.accountId);
+  }
+
+  invitation(): Promise<{ invitationId: string; login: string; code: string }> {
+    return this.once('invitation', async () => {
+      const login = `${this.unique('fasilitator')}@contoh.id`;
+      const regionCode = FACILITATOR_REGIONS.facilitator;
+      const sent = await this.deps.accounts.invite(login, { role: 'facilitator', regionCode });
+      return { ...sent, login };
+    });
+  }
+
+  async logGrown(): Promise<void> {
+    // A registration appends to the log; nothing else in the walk depends on it.
+    await this.fresh().pendingAccount();
+  }
+
+  checkpoint(): Promise<{ treeSize: number; position: string }> {
+    return this.once('checkpoint', async () => {
+      const { position } = await this.fresh().aspiration('submitted');
+      const token = this.deps.identities.auditor.token;
+      const signed = await this.deps.api.send('POST', '/api/audit/checkpoints', { token });
+      if (signed.status !== 201) throw new Error(`No checkpoint: ${JSON.stringify(signed.body)}`);
+      return { treeSize: signed.body.treeSize, position };
     });
   }
 
