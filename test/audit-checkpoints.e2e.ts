@@ -95,8 +95,7 @@ describe('signed checkpoints and proofs (e2e)', () => {
     expect(second.treeSize).toBe(first.treeSize + 1 + 4);
     const all = await events.readAll();
     for (const event of all.slice(0, second.treeSize)) {
-      const proof = await api.send(
-        'GET',
+      const proof = await actors(api).auditor.get(
         `/api/audit/proofs/inclusion?position=${event.position}&treeSize=${second.treeSize}`,
       );
       expect(proof.status).toBe(200);
@@ -112,8 +111,19 @@ describe('signed checkpoints and proofs (e2e)', () => {
         true,
       );
     }
-    const latestDefault = await api.send('GET', `/api/audit/proofs/inclusion?position=${positions[0]}`);
+    const latestDefault = await actors(api).auditor.get(
+      `/api/audit/proofs/inclusion?position=${positions[0]}`,
+    );
     expect(latestDefault.body.treeSize).toBe(second.treeSize);
+    // Without a token, a leaf of an unverified aspiration answers as none: walking positions lists no private stream.
+    const unseen = await api.send('GET', `/api/audit/proofs/inclusion?position=${positions[0]}`);
+    expect({ status: unseen.status, code: unseen.body.code }).toEqual({
+      status: 404,
+      code: 'event_not_in_tree',
+    });
+    const checkpointLeaf = all.find((event) => event.stream === 'audit-checkpoints')!;
+    const open = await api.send('GET', `/api/audit/proofs/inclusion?position=${checkpointLeaf.position}`);
+    expect(open.status).toBe(200);
     const consistency = await api.send(
       'GET',
       `/api/audit/proofs/consistency?from=${first.treeSize}&to=${second.treeSize}`,

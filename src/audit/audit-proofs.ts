@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DOCUMENT_STORE, DocumentStore } from '../platform/document-store/document-store.port';
 import { invalid, notFound } from '../platform/domain/domain-errors';
+import { Actor } from '../platform/domain/decider';
 import { SignedCheckpoint } from './checkpoints/checkpoint';
+import { LeafVisibility } from './leaf-visibility';
 import { CHECKPOINTS, CheckpointDoc, checkpointDocId } from './tree/merkle-node-docs';
 import { MerkleTreeStore } from './tree/merkle-tree-store';
 
@@ -22,6 +24,7 @@ export class AuditProofs {
   constructor(
     private readonly tree: MerkleTreeStore,
     @Inject(DOCUMENT_STORE) private readonly documents: DocumentStore,
+    private readonly visibility: LeafVisibility,
   ) {}
 
   async checkpoints(after: number | undefined, limit = DEFAULT_PAGE) {
@@ -49,9 +52,10 @@ export class AuditProofs {
     return checkpointView(found);
   }
 
-  async inclusion(position: bigint, treeSize: number | undefined) {
+  async inclusion(position: bigint, treeSize: number | undefined, viewer: Actor | undefined) {
     const leaf = await this.tree.leafAt(position);
-    if (!leaf)
+    // A leaf the caller may not see answers as no leaf at all, so positions cannot be walked to list private streams.
+    if (!leaf || !(await this.visibility.visible(viewer, leaf.leaf!.stream)))
       throw notFound('event_not_in_tree', `No event at position ${position} in the tree yet`, 'position');
     const size = treeSize ?? (await this.latest()).treeSize;
     await this.reached(size, 'treeSize');

@@ -2,6 +2,8 @@ import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/c
 import { ApiParam, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AuthenticatedRequest } from '../platform/auth/auth.guard';
+import { CurrentActor } from '../platform/auth/current-actor.decorator';
+import { Actor } from '../platform/domain/decider';
 import { Public } from '../platform/auth/public.decorator';
 import { conflict, forbidden, invalid } from '../platform/domain/domain-errors';
 import { ApiProblems, ApiRead } from '../platform/http/openapi-responses';
@@ -79,8 +81,8 @@ export class AuditController {
   @Public()
   @Get('proofs/inclusion')
   @ApiRead(InclusionProofView, 404)
-  inclusion(@Query() query: InclusionProofDto) {
-    return this.proofs.inclusion(BigInt(query.position), optional(query.treeSize));
+  inclusion(@Query() query: InclusionProofDto, @CurrentActor() viewer: Actor | undefined) {
+    return this.proofs.inclusion(BigInt(query.position), optional(query.treeSize), viewer);
   }
 
   @Public()

@@ -16,6 +16,7 @@ import { AuditController } from './audit.controller';
 import { auditProviders, CHECKPOINT_INTERVAL_MS, CHECKPOINT_WITNESSES } from './audit.providers';
 import { CheckpointMaker } from './checkpoints/checkpoint-maker';
 import { CheckpointWitnesses } from './checkpoints/checkpoint-witnesses';
+import { LeafVisibility } from './leaf-visibility';
 import { MerkleTreeStore } from './tree/merkle-tree-store';
 
 /**
@@ -30,7 +31,7 @@ export class AuditModule implements OnApplicationBootstrap, OnModuleDestroy {
     return {
       module: AuditModule,
       controllers: [AuditController],
-      providers: [...auditProviders(config), AuditProofs],
+      providers: [...auditProviders(config), AuditProofs, LeafVisibility],
     };
   }
 

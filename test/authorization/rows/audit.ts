@@ -21,6 +21,7 @@ const publicAudit = (
 });
 
 const auditorsOnly = refused(403, 'auditors_only', 'only auditors and admins ask for a checkpoint');
+const unseenLeaf = refused(404, 'event_not_in_tree', 'the event is on a stream this caller may not see');
 
 export const auditRows: readonly HttpRow[] = [
   publicAudit('/api/audit/public-key', 'public: whoever keeps a checkpoint checks its signature with it'),
@@ -60,15 +61,24 @@ export const auditRows: readonly HttpRow[] = [
       return { path: '/api/audit/checkpoints' };
     },
   },
-  publicAudit(
-    '/api/audit/proofs/inclusion',
-    PROOF,
-    async (world) => {
-      const { treeSize, position } = await world.checkpoint();
-      return `/api/audit/proofs/inclusion?position=${position}&treeSize=${treeSize}`;
+  {
+    kind: 'http',
+    method: 'GET',
+    path: '/api/audit/proofs/inclusion',
+    situation: 'an event of an unverified aspiration that a signed checkpoint covers',
+    outcomes: {
+      ...everyone(unseenLeaf),
+      submitter: allowed(200),
+      facilitator: allowed(200),
+      auditor: allowed(200),
+      admin: allowed(200),
     },
-    'an event a signed checkpoint covers',
-  ),
+    note: `${PROOF}; a leaf of a stream the caller may not see answers as none, so positions cannot list private streams`,
+    attempt: async (world) => {
+      const { treeSize, position } = await world.checkpoint();
+      return { path: `/api/audit/proofs/inclusion?position=${position}&treeSize=${treeSize}` };
+    },
+  },
   publicAudit(
     '/api/audit/proofs/consistency',
     'public: proves that the log extends a checkpoint someone kept',
