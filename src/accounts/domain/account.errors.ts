@@ -26,6 +26,11 @@ export const accountErrors = {
   adminOnly: (action: string) => forbidden('admin_only', `Only an admin may ${action}`),
   systemOnly: (action: string) => forbidden('system_only', `Only the platform itself may ${action}`),
   ownRole: () => forbidden('own_role', 'An admin cannot change their own role; another admin must'),
+  adminErasure: () =>
+    conflict(
+      'admin_role_held',
+      'An admin account is erased once another admin has revoked its admin role, so the platform keeps one',
+    ),
   wrongPassword: () => forbidden('wrong_password', 'The current password is not correct'),
 
   // 409

@@ -10,6 +10,7 @@ import {
   erased,
   fiveFailures,
   given,
+  granted,
   holder,
   minutesLater,
   NEW_CODE_HASH,
@@ -213,6 +214,9 @@ describe('EraseAccount', () => {
     given(registered, confirmed)
       .when(erase(stranger))
       .thenFails('forbidden', 'account_holder_or_admin_only'));
+
+  it('refuses to erase an admin until another admin revoked the role', () =>
+    given(registered, confirmed, granted('admin')).when(erase()).thenFails('conflict', 'admin_role_held'));
 
   it('refuses an account already erased', () =>
     given(registered, confirmed, erased).when(erase()).thenFails('not_found', 'account_not_found'));

@@ -95,7 +95,9 @@ export function reissue({ data, metadata }: ReissueConfirmationCode, state: Acco
 
 /** The holder erases themselves (UU 27/2022); an admin may, for a holder who lost access and asked in writing. */
 export function erase({ data, metadata }: EraseAccount, state: AccountState): AccountEvent[] {
-  existing(state);
+  const account = existing(state);
+  // Like own_role: the last admin must never leave the platform without one by mistake.
+  if (account.status === 'active' && account.role === 'admin') throw errors.adminErasure();
   const { actor } = metadata;
   if (actor.id !== data.accountId && actor.role !== 'admin')
     throw errors.selfOrAdminOnly('erase this account');

@@ -33,7 +33,11 @@ export class ErasureController {
   })
   @ApiProblem(403, 'The password is not correct (`wrong_password`)')
   @ApiProblem(404, 'The token’s actor has no account, or it was erased already (`account_not_found`)')
-  @ApiProblems(400, 409, 413, 415)
+  @ApiProblem(
+    409,
+    'An admin: another admin revokes the role first (`admin_role_held`); or the person is erased (`person_erased`)',
+  )
+  @ApiProblems(400, 413, 415)
   async erase(
     @Req() req: AuthenticatedRequest,
     @Body() body: EraseAccountDto,

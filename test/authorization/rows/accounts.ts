@@ -1,4 +1,4 @@
-import { allowed, anyToken, everyone } from '../outcomes';
+import { allowed, anyToken, everyone, refused } from '../outcomes';
 import { HttpAttempt, HttpRow, World } from '../row';
 
 // Rules: @Public on the account and session routes (a token, if sent, changes nothing: the login, code or
@@ -117,6 +117,10 @@ export const accountRows: readonly HttpRow[] = [
       204,
       (password) => ({ password }),
     ),
+    outcomes: {
+      ...anyToken(allowed(204)),
+      admin: refused(409, 'admin_role_held', 'an admin is erased once another admin revoked the role'),
+    },
     note: 'acts on the account the token names, never another; asks its password: a stolen token alone erases no one',
   },
 ];
