@@ -23,6 +23,8 @@ const OFFICIAL: Invitee = {
 const TITLE = 'Jalan rusak di Kasongan Baru';
 const ANSWER = 'Tim PUPR meninjau lokasi hari Senin dan menambal lubang terbesar.';
 const UUID = /\/aspirasi\/([0-9a-f-]{36})$/;
+/** The issue's budget for a page's initial JavaScript; each person's whole visit here stays under it. */
+const JS_BUDGET_BYTES = 100 * 1024;
 
 describeInBrowser('staff in the browser: invite, verify, route, answer live, audit (browser e2e)', () => {
   const dataDir = freshDataDir();
@@ -37,6 +39,8 @@ describeInBrowser('staff in the browser: invite, verify, route, answer live, aud
   let aspirationId: string;
   const errors: string[] = [];
   const accessibility: string[] = [];
+  /** Per person (browser context): the size of each script downloaded. */
+  const downloads: Array<Array<Promise<number>>> = [];
 
   const check = async (page: Page, name: string) => accessibility.push(...(await checkPage(page, name)));
   const open = async (refreshToken?: string) => {
@@ -45,6 +49,17 @@ describeInBrowser('staff in the browser: invite, verify, route, answer live, aud
       : await phoneContext(browser, running.url);
     const page = await context.newPage();
     errors.push(...watchErrors(page));
+    const transferred: Array<Promise<number>> = [];
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js'))
+        transferred.push(
+          response
+            .request()
+            .sizes()
+            .then((sizes) => sizes.responseBodySize),
+        );
+    });
+    downloads.push(transferred);
     return page;
   };
   /** The invitee opens the acceptance page, types the code the outbox holds and a password of their own. */
@@ -245,9 +260,19 @@ describeInBrowser('staff in the browser: invite, verify, route, answer live, aud
     expect(shown[1].text).toContain('Diverifikasi fasilitator');
     expect(shown[1].text).toContain('Fasilitator ·');
     expect(shown[3].text).toContain('Petugas dinas-pupr');
+
+    await auditor.getByRole('button', { name: 'English' }).click();
+    await auditor.getByRole('heading', { name: 'Recorded history' }).waitFor();
+    await auditor.getByText('6 events, every hash link holds.').waitFor();
+    await check(auditor, 'history-english');
   });
 
-  it('finds nothing serious or critical for axe on any staff page, and no script or CSP error', () => {
+  it('finds nothing serious or critical for axe on any staff page, no script or CSP error, and stays light', async () => {
+    const visits = await Promise.all(
+      downloads.map(async (sizes) => (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0)),
+    );
+    console.log(`JavaScript transferred per person's whole visit (bytes, compressed): ${visits.join(', ')}`);
+    expect(visits.filter((bytes) => bytes > JS_BUDGET_BYTES)).toEqual([]);
     expect(accessibility).toEqual([]);
     expect(errors).toEqual([]);
   });
