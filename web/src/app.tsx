@@ -13,6 +13,16 @@ const Confirm = lazy(() => import('./pages/confirm/confirm-page'));
 const SignIn = lazy(() => import('./pages/sign-in/sign-in-page'));
 const ResetPassword = lazy(() => import('./pages/reset-password/reset-password-page'));
 const NotFound = lazy(() => import('./pages/not-found/not-found-page'));
+// Staff pages: facilitators, officials, auditors, admins, and the invitee's acceptance.
+const Queue = lazy(() => import('./pages/queue/queue-page'));
+const OnBehalf = lazy(() => import('./pages/on-behalf/on-behalf-page'));
+const Inbox = lazy(() => import('./pages/inbox/inbox-page'));
+const Audit = lazy(() => import('./pages/audit/audit-page'));
+const History = lazy(() => import('./pages/history/history-page'));
+const Invite = lazy(() => import('./pages/admin/invite-page'));
+const Roles = lazy(() => import('./pages/admin/roles-page'));
+const Agencies = lazy(() => import('./pages/admin/agencies-page'));
+const AcceptInvitation = lazy(() => import('./pages/accept-invitation/accept-invitation-page'));
 
 export function App() {
   // Every text is read through t(); the router keeps its page rendered, so a new language mounts the page afresh.
@@ -30,6 +40,15 @@ export function App() {
             <Route path="/konfirmasi" component={Confirm} />
             <Route path="/masuk" component={SignIn} />
             <Route path="/lupa-sandi" component={ResetPassword} />
+            <Route path="/fasilitator/antrean" component={Queue} />
+            <Route path="/fasilitator/kirim" component={OnBehalf} />
+            <Route path="/petugas/kotak-masuk" component={Inbox} />
+            <Route path="/audit" component={Audit} />
+            <Route path="/aspirasi/:id/riwayat" component={History} />
+            <Route path="/admin/undangan" component={Invite} />
+            <Route path="/admin/peran" component={Roles} />
+            <Route path="/admin/instansi" component={Agencies} />
+            <Route path="/terima-undangan" component={AcceptInvitation} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -8,6 +8,16 @@ export const paths = {
   confirm: '/konfirmasi',
   signIn: '/masuk',
   resetPassword: '/lupa-sandi',
+  // Staff pages: facilitators, officials, auditors and admins, and the invitee's acceptance.
+  queue: '/fasilitator/antrean',
+  onBehalf: '/fasilitator/kirim',
+  inbox: '/petugas/kotak-masuk',
+  audit: '/audit',
+  history: (id: string) => `/aspirasi/${id}/riwayat`,
+  invite: '/admin/undangan',
+  roles: '/admin/peran',
+  agencies: '/admin/instansi',
+  acceptInvitation: '/terima-undangan',
 } as const;
 
 /** Where to send someone after signing in: a page of ours, never another site. */

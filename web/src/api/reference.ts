@@ -50,12 +50,17 @@ export async function lookUpRegions(codes: readonly string[]): Promise<Map<strin
 export const knownRegion = (code: string): Region | undefined => regions.get(code);
 
 const agencies = new Map<string, Promise<Agency[]>>();
+/** The position of the last agency this visit registered: lists are read at least there. */
+let agenciesAt: string | undefined;
 
 /** Registered agencies, those in a region (or under it) when one is given. */
 export function loadAgencies(region?: string): Promise<Agency[]> {
   const key = region ?? '';
   if (!agencies.has(key)) {
-    const query = region ? `?region=${encodeURIComponent(region)}` : '';
+    const params = new URLSearchParams();
+    if (region) params.set('region', region);
+    if (agenciesAt) params.set('minPosition', agenciesAt);
+    const query = params.toString() ? `?${params}` : '';
     const loading = api<{ items: Agency[] }>(`/api/agencies${query}`, { anonymous: true }).then(
       (r) => r.items,
     );
@@ -68,3 +73,9 @@ export function loadAgencies(region?: string): Promise<Agency[]> {
 /** Agency id → name, for showing who answered; an unknown id shows as itself. */
 export const loadAgencyNames = (): Promise<Map<string, string>> =>
   loadAgencies().then((list) => new Map(list.map((agency) => [agency.agencyId, agency.name])));
+
+/** After an admin registers an agency: lists are asked for again, at least at the position it was written. */
+export function forgetAgencies(position: string | null): void {
+  agencies.clear();
+  if (position) agenciesAt = position;
+}

@@ -5,6 +5,8 @@ export interface Signed {
   readonly status: 'signed_in';
   readonly actorId: string;
   readonly role: string;
+  /** A facilitator's region (the token's `region` claim); absent for everyone else and platform-wide facilitators. */
+  readonly regionCode?: string;
 }
 export type SessionState = Signed | { readonly status: 'anonymous' } | { readonly status: 'restoring' };
 
@@ -37,7 +39,7 @@ const storage = {
   },
 };
 
-function claimsOf(token: string): { sub: string; role: string; exp: number } {
+function claimsOf(token: string): { sub: string; role: string; exp: number; region?: string } {
   const payload = token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
   return JSON.parse(atob(payload.padEnd(payload.length + ((4 - (payload.length % 4)) % 4), '=')));
 }
@@ -73,6 +75,13 @@ class Session {
   /** Signs in; answers the problem code when refused. */
   async signIn(login: string, password: string): Promise<Response> {
     const response = await postJson('/api/sessions', { login, password });
+    if (response.ok) this.adopt((await response.clone().json()) as TokenPair);
+    return response;
+  }
+
+  /** Accepting an invitation answers a session as sign-in does: the invitee is signed in in their new role. */
+  async acceptInvitation(login: string, code: string, password: string): Promise<Response> {
+    const response = await postJson('/api/invitations/acceptances', { login, code, password });
     if (response.ok) this.adopt((await response.clone().json()) as TokenPair);
     return response;
   }
@@ -116,7 +125,8 @@ class Session {
     clearTimeout(this.timer);
     const renewIn = Math.max(10_000, pair.expiresIn * 1000 - RENEW_EARLY_MS);
     this.timer = setTimeout(() => void this.renew(), renewIn);
-    this.publish({ status: 'signed_in', actorId: claims.sub, role: claims.role });
+    const region = claims.region === undefined ? {} : { regionCode: claims.region };
+    this.publish({ status: 'signed_in', actorId: claims.sub, role: claims.role, ...region });
   }
 
   private clear(): false {

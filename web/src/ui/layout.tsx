@@ -3,6 +3,8 @@ import { useLocation } from 'preact-iso/router';
 import { language, setLanguage, t } from '../i18n/i18n';
 import { session, useSession } from '../session/session';
 import { paths } from '../paths';
+import { isCitizen } from '../session/roles';
+import { roleLabel, staffLinks } from './staff-nav';
 
 /** Header with the main links, the language switch and who is signed in; the page in <main>. */
 export function Layout({ children }: { children: ComponentChildren }) {
@@ -35,7 +37,10 @@ export function Layout({ children }: { children: ComponentChildren }) {
         <nav aria-label={t('nav.label')}>
           <ul>
             <li>{link(paths.feed, t('nav.feed'))}</li>
-            <li>{link(paths.submit, t('nav.submit'))}</li>
+            {isCitizen(state) && <li>{link(paths.submit, t('nav.submit'))}</li>}
+            {staffLinks(state).map(({ href, label }) => (
+              <li key={href}>{link(href, label)}</li>
+            ))}
             {state.status === 'signed_in' ? (
               <>
                 <li>{link(paths.mine, t('nav.mine'))}</li>
@@ -53,6 +58,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             )}
           </ul>
         </nav>
+        {roleLabel(state) && <p class="role-line">{roleLabel(state)}</p>}
       </header>
       <main id="main" tabIndex={-1}>
         {children}

@@ -19,11 +19,14 @@ interface Props {
   readonly onChange: (code: string) => void;
   /** Filters may stop at any level; a submission asks for the village. */
   readonly emptyLabel: string;
+  /** Only regions under this one (a facilitator's region): the levels above it are not offered. */
+  readonly within?: string;
 }
 
 /** A region from the national tree: step down province → regency → district → village, or search by name. */
-export function RegionPicker({ id, legend, hint, error, value, onChange, emptyLabel }: Props) {
-  const chosen = pathOf(value);
+export function RegionPicker({ id, legend, hint, error, value, onChange, emptyLabel, within }: Props) {
+  const top = pathOf(within ?? '').length;
+  const chosen = pathOf(value === '' && within ? within : value);
   const [levels, setLevels] = useState<Region[][]>([]);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Region[] | undefined>(undefined);
@@ -32,7 +35,9 @@ export function RegionPicker({ id, legend, hint, error, value, onChange, emptyLa
     let current = true;
     const parents = [undefined, ...chosen].slice(0, LEVELS.length);
     Promise.all(
-      parents.map((parent, i) => (i === 0 || parent ? loadChildRegions(parent) : Promise.resolve([]))),
+      parents.map((parent, i) =>
+        i >= top && (i === 0 || parent) ? loadChildRegions(parent) : Promise.resolve([]),
+      ),
     )
       .then((lists) => current && setLevels(lists))
       .catch(() => undefined);
@@ -43,7 +48,7 @@ export function RegionPicker({ id, legend, hint, error, value, onChange, emptyLa
     const words = query.trim();
     if (words.length < 3) return setFound(undefined);
     const timer = setTimeout(() => {
-      searchRegions(words)
+      searchRegions(words, within)
         .then(setFound)
         .catch(() => setFound([]));
     }, 300);
@@ -91,7 +96,7 @@ export function RegionPicker({ id, legend, hint, error, value, onChange, emptyLa
       <div class="region-levels">
         {LEVELS.map((level, i) => {
           const options = levels[i] ?? [];
-          if (i > 0 && (!chosen[i - 1] || options.length === 0)) return null;
+          if (i < top || (i > top && (!chosen[i - 1] || options.length === 0))) return null;
           return (
             <div class="field" key={level}>
               <label for={`${id}-${level}`}>{t(`region.level.${level}`)}</label>
@@ -103,7 +108,7 @@ export function RegionPicker({ id, legend, hint, error, value, onChange, emptyLa
                   onChange(code === '' ? (chosen[i - 1] ?? '') : code);
                 }}
               >
-                <option value="">{i === 0 ? emptyLabel : t('region.all')}</option>
+                <option value="">{i === top ? emptyLabel : t('region.all')}</option>
                 {options.map((region) => (
                   <option key={region.code} value={region.code}>
                     {region.name}

@@ -6,6 +6,7 @@ import { nextPath, paths } from '../../paths';
 import { session } from '../../session/session';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
+import { staffLinks } from '../../ui/staff-nav';
 import { ProblemAlert } from '../../ui/problem';
 
 /** Sign-in with the phone number or e-mail address registered, then back to where the person was going. */
@@ -22,7 +23,8 @@ export default function SignInPage() {
     setProblem(undefined);
     try {
       const response = await session.signIn(login, password);
-      if (response.ok) return route(nextPath(query, paths.mine));
+      // Staff start on their role's first page (a facilitator's queue, an official's inbox).
+      if (response.ok) return route(nextPath(query, staffLinks(session.state)[0]?.href ?? paths.mine));
       const body = (await response.json().catch(() => ({}))) as Partial<Problem>;
       setProblem({ status: response.status, code: body.code ?? `http_${response.status}` });
     } catch {

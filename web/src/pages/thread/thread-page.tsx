@@ -11,6 +11,7 @@ import { categoryLabel, formatDateTime, placeName } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { problemOf, ProblemAlert } from '../../ui/problem';
 import { StatusBadge } from '../../ui/status-badge';
+import { StaffPanelSlot } from '../staff/staff-panel-slot';
 import { EndorseAction, SubmitterActions } from './thread-actions';
 import { ThreadMessages, ThreadTimeline } from './thread-messages';
 import { useLiveThread, withMessage } from './use-live-thread';
@@ -121,6 +122,7 @@ function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
       <h2>{t('thread.messages')}</h2>
       <ThreadMessages thread={thread} me={signed?.actorId} zone={zone} agencies={agencies} />
       {isSubmitter && signed && <SubmitterActions thread={thread} me={signed} done={done} />}
+      {signed && <StaffPanelSlot thread={thread} me={signed} done={done} />}
       {!isSubmitter && signed?.role === 'citizen' && (
         <EndorseAction thread={thread} me={signed} done={done} />
       )}
