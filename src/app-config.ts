@@ -4,6 +4,7 @@ import { OidcConfig, oidcConfigFromEnv } from './platform/auth/oidc/oidc.config'
 import { configFromEnv, PlatformConfig } from './platform/config';
 import { MessagesConfig, messagesConfigFromEnv } from './platform/messages/messages.config';
 import { Argon2Cost } from './platform/passwords/argon2-password-hasher';
+import { SchedulerConfig, schedulerConfigFromEnv } from './scheduler/scheduler.config';
 
 /** The whole configuration: the platform's settings plus each feature's, composed here at the app root. */
 export interface AppConfig extends PlatformConfig {
@@ -21,6 +22,8 @@ export interface AppConfig extends PlatformConfig {
   readonly webDir?: string;
   /** Signed checkpoints; unset ones take their defaults (src/audit/audit.config.ts). */
   readonly audit?: Partial<AuditConfig>;
+  /** The deadline scheduler; unset ones take their defaults (src/scheduler/scheduler.config.ts). */
+  readonly scheduler?: Partial<SchedulerConfig>;
 }
 
 /** Reads the environment once at start-up (src/platform/ imports no feature, so features join here). */
@@ -33,5 +36,6 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     loginKey: env.SUARA_LOGIN_KEY,
     oidc: oidcConfigFromEnv(env),
     audit: auditConfigFromEnv(env),
+    scheduler: schedulerConfigFromEnv(env),
   };
 }

@@ -1,8 +1,8 @@
 // The one entry point, and the composition root: the only file in src/ that imports projections/ (projections/README.md:
 // src/ never does otherwise), because it is where the API and the read side are put together.
-//   node dist/src/main.js                     the API and every projection in one process (`npm start`)
+//   node dist/src/main.js                     the API, every projection and the deadline scheduler (`npm start`)
 //   node dist/src/main.js --api-only          the API alone (more instances behind a load balancer)
-//   node dist/src/main.js --projections-only  the projection runners alone; no HTTP
+//   node dist/src/main.js --projections-only  the projection runners and the deadline scheduler; no HTTP
 import 'reflect-metadata';
 import type { INestApplication } from '@nestjs/common';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +24,12 @@ import { checkKeyStoreMatchesLog } from './platform/integrity/storage-consistenc
 import { HttpDrain } from './platform/http/http-drain';
 import { createLogger } from './platform/logging/logger';
 import { closeStorage, openStorage, Storage } from './platform/storage';
+import { DeadlineScheduler } from './scheduler/deadline-scheduler';
+import {
+  schedulerSourcesFrom,
+  schedulerSourcesOf,
+  startDeadlineScheduler,
+} from './scheduler/scheduler-setup';
 
 /** A stop must end within 10 s (container runtimes kill at 10 s): whatever is left at 9 s is abandoned. */
 const SHUTDOWN_DEADLINE_MS = 9_000;
@@ -35,6 +41,7 @@ interface Running {
   /** Opened here only without the app (which owns and closes its own). */
   readonly storage?: Storage;
   readonly runners: readonly ProjectionRunner[];
+  readonly scheduler?: DeadlineScheduler;
   readonly logger: pino.Logger;
 }
 
@@ -49,6 +56,16 @@ async function main(): Promise<void> {
     await checkKeyStoreMatchesLog(storage.events, storage.keys);
   }
   const runners = role === 'api' ? [] : startRunners(app, storage!, logger);
+  // The scheduler reads the threads read model, so it runs where the projections run (one instance acts: a lease).
+  const scheduler =
+    role === 'api'
+      ? undefined
+      : startDeadlineScheduler(app ? schedulerSourcesOf(app) : schedulerSourcesFrom(storage!), {
+          config: config.scheduler,
+          logger,
+          holder: processLeaseHolder(),
+          abandoned: isAbandonedLocalHolder,
+        });
   if (app) {
     await app.listen(config.port, '0.0.0.0');
     const { port } = app.getHttpServer().address() as AddressInfo;
@@ -57,7 +74,7 @@ async function main(): Promise<void> {
       'Suara Warga is listening',
     );
   } else logger.info({ dataDir: config.dataDir }, 'projections running');
-  const running: Running = { app, storage, runners, logger };
+  const running: Running = { app, storage, runners, scheduler, logger };
   process.once('SIGTERM', () => void shutDown('SIGTERM', running));
   process.once('SIGINT', () => void shutDown('SIGINT', running));
 }
@@ -100,9 +117,11 @@ function startRunners(app: INestApplication | undefined, storage: Storage, logge
 
 /**
  * The one shutdown path: refuse new HTTP work and let requests in flight finish, tell live clients to reconnect,
- * stop the runners (they release their leases, so a successor takes over at once), close storage, exit 0.
+ * stop the runners and the scheduler (they release their leases, so a successor takes over at once), close storage,
+ * exit 0.
  */
-async function shutDown(signal: NodeJS.Signals, { app, storage, runners, logger }: Running): Promise<void> {
+async function shutDown(signal: NodeJS.Signals, running: Running): Promise<void> {
+  const { app, storage, runners, scheduler, logger } = running;
   setTimeout(() => {
     logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
     process.exit(1);
@@ -114,7 +133,7 @@ async function shutDown(signal: NodeJS.Signals, { app, storage, runners, logger 
       const clients = releaseLiveClients(app.get(LiveGateway).namespace);
       logger.info({ answered, clients }, 'requests in flight answered, live clients told to reconnect');
     }
-    await Promise.all(runners.map((runner) => runner.stop()));
+    await Promise.all([...runners.map((runner) => runner.stop()), scheduler?.stop()]);
     await (app ? app.close() : closeStorage(storage!));
   } catch (error) {
     logger.error({ err: error }, 'shutdown failed');

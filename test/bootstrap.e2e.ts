@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { projections } from '../projections';
 import { SqliteDocumentStore } from '../src/platform/document-store/sqlite-document-store';
+import { SCHEDULER_LEASE } from '../src/scheduler/deadline-scheduler';
 import { ApiClient } from './support/api-client';
 import { ChildApp } from './support/child-app';
 import { roadComplaint } from './support/scenario';
@@ -50,6 +51,7 @@ describe('the one entry point, src/main.ts (e2e, real processes)', () => {
     const child = start([], { DATA_DIR: dataDir, SUARA_DEV_TOKENS: 'true', NODE_ENV: 'test' });
     const url = await child.url();
     await child.logged('projecting');
+    await child.logged('deadline scheduler took its lease');
     expect(child.logs.some((line) => line.level === 40 && /DEVELOPMENT TOKEN ISSUER/.test(line.msg))).toBe(
       true,
     );
@@ -80,16 +82,17 @@ describe('the one entry point, src/main.ts (e2e, real processes)', () => {
 
     const documents = new SqliteDocumentStore(join(dataDir, 'read-models.sqlite'));
     try {
-      for (const { name } of projections)
+      for (const name of [...projections.map((p) => p.name), SCHEDULER_LEASE])
         expect(await documents.acquireLease(name, 'next-instance', 60_000, new Date())).toBe(true);
     } finally {
       await documents.close();
     }
   });
 
-  it('runs the projections alone with --projections-only, and stops them on SIGINT', async () => {
+  it('runs the projections and the deadline scheduler alone with --projections-only, and stops them on SIGINT', async () => {
     const child = start(['--projections-only'], { DATA_DIR: freshDir() });
     await child.logged('projecting');
+    await child.logged('deadline scheduler took its lease');
     expect(child.logs.some((line) => /listening/.test(line.msg))).toBe(false);
     child.signal('SIGINT');
     expect(await child.exited(10_000)).toEqual({ code: 0, signal: null });

@@ -93,6 +93,7 @@ describe('aspirations projection: what it reads', () => {
     AspirationClosed: true,
     MessageHidden: true,
     AspirationEscalated: true,
+    DeadlineReminderIssued: true,
     AspirationEndorsed: true,
     EndorsementWithdrawn: true,
   };

@@ -31,6 +31,7 @@ const ASPIRATION_EVENTS = new Set([
   'AspirationClosed',
   'MessageHidden',
   'AspirationEscalated',
+  'DeadlineReminderIssued',
   'AspirationEndorsed',
   'EndorsementWithdrawn',
 ]);
@@ -56,6 +57,10 @@ export const aspirationsProjection: Projection = {
       { fields: { status: 1 } },
       { fields: { endorsements: -1 } },
       { fields: { words: 1 } },
+      // What the deadline scheduler reads at each tick (src/scheduler/due-work.ts).
+      { fields: { remindBeforeMs: 1 } },
+      { fields: { escalateAfterMs: 1 } },
+      { fields: { autoCloseAfterMs: 1 } },
     ],
     [STATISTICS]: [{ fields: { kind: 1 } }],
     [ERASED_PEOPLE]: [],

@@ -76,11 +76,20 @@ function given(...events: ProjectedEvent[]): ThreadDocument {
   }, undefined)!;
 }
 
+const SCHEDULER_FIELDS = [
+  'remindedDeadlines',
+  'escalatedDeadlines',
+  'remindBeforeMs',
+  'escalateAfterMs',
+  'autoCloseAfterMs',
+];
+
 /** What an event changes in the thread after a story, besides what every event moves (timeline, position). */
 function changesOf(event: ProjectedEvent, ...story: ProjectedEvent[]): Partial<ThreadDocument> {
   const before: Record<string, unknown> = given(...story);
   const after = given(...story, event);
-  const moved = ['timeline', 'lastPosition', 'updatedAt'];
+  // The deadline scheduler's fields have their own spec (thread-deadlines.spec.ts).
+  const moved = ['timeline', 'lastPosition', 'updatedAt', ...SCHEDULER_FIELDS];
   const changed = ([key, value]: [string, unknown]) =>
     !moved.includes(key) && !isDeepStrictEqual(value, before[key]);
   return Object.fromEntries(Object.entries(after).filter(changed));
@@ -115,6 +124,11 @@ describe('thread projection: intake', () => {
       reopenUntil: null,
       dueAt: due.verification,
       dueSort: due.verification,
+      remindedDeadlines: {},
+      escalatedDeadlines: {},
+      remindBeforeMs: Date.parse(due.verification),
+      escalateAfterMs: Date.parse(due.verification),
+      autoCloseAfterMs: null,
       assignedAt: null,
       firstRespondedAt: null,
       rating: null,

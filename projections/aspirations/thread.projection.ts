@@ -1,5 +1,6 @@
 import { AspirationEvent } from '../../src/aspirations/domain/aspiration.events';
 import { erasedActor } from '../../src/aspirations/read-models/erased-person';
+import { deadlineWork, recordStage } from '../../src/aspirations/read-models/thread-deadlines';
 import {
   NOTHING_DUE,
   normalizedWords,
@@ -68,6 +69,8 @@ function submitted(
     reopenUntil: null,
     dueAt: data.verificationDueAt,
     dueSort: data.verificationDueAt,
+    remindedDeadlines: {},
+    escalatedDeadlines: {},
     assignedAt: null,
     firstRespondedAt: null,
     rating: null,
@@ -158,14 +161,20 @@ function changeOf(event: ProjectedEvent, thread: ThreadDocument, isErased: Erase
       const submissionHidden = thread.messages[0]?.messageId === e.data.messageId;
       return { messages, ...(submissionHidden && { words: [] }) };
     }
-    case 'AspirationEscalated':
-      if (e.data.stage !== 'response' || e.data.toAgencyId === null || !e.data.followUpDueAt) return {};
+    case 'AspirationEscalated': {
+      const escalatedDeadlines = recordStage(thread, thread.escalatedDeadlines, e.data.stage);
+      if (e.data.stage !== 'response' || e.data.toAgencyId === null || !e.data.followUpDueAt)
+        return { escalatedDeadlines };
       return {
+        escalatedDeadlines,
         agencyId: e.data.toAgencyId,
         followUpDueAt: e.data.followUpDueAt,
         dueAt: e.data.followUpDueAt,
         autoCloseDueAt: null,
       };
+    }
+    case 'DeadlineReminderIssued':
+      return { remindedDeadlines: { ...thread.remindedDeadlines, [e.data.stage]: e.data.dueAt } };
     default:
       return assertNever(e);
   }
@@ -218,6 +227,7 @@ export function nextThread(
     ...next,
     published,
     dueSort: next.dueAt ?? NOTHING_DUE,
+    ...deadlineWork(next),
     timeline: [...next.timeline, timelineEntry(event, next.status, next.agencyId)],
     lastPosition: storedPosition(event.position),
     updatedAt: event.occurredAt,

@@ -48,6 +48,9 @@ export type EscalateAspiration = Command<
   { stage: EscalationStage; toAgencyId: string | null }
 >;
 
+/** Sent by the deadline scheduler only; dueAt names the deadline it saw, so a moved deadline is not reminded early. */
+export type RemindOfDeadline = Command<'RemindOfDeadline', { stage: EscalationStage; dueAt: string }>;
+
 export type AspirationCommand =
   | SubmitAspiration
   | VerifyAspiration
@@ -61,4 +64,5 @@ export type AspirationCommand =
   | ReopenAspiration
   | CloseAspiration
   | HideMessage
-  | EscalateAspiration;
+  | EscalateAspiration
+  | RemindOfDeadline;

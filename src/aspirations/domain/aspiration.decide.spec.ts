@@ -11,6 +11,7 @@ import {
   citizen,
   command,
   decider,
+  due,
   facilitator,
   given,
   history,
@@ -146,11 +147,26 @@ const rows: Row[] = [
     allowedIn: ['in_progress'],
     emits: 'AspirationEscalated',
   },
+  {
+    command: command(
+      'RemindOfDeadline',
+      { stage: 'verification', dueAt: due.verification },
+      system,
+      at.verified,
+    ),
+    allowedIn: ['submitted'],
+    emits: 'DeadlineReminderIssued',
+  },
+  {
+    command: command('RemindOfDeadline', { stage: 'response', dueAt: due.followUp }, system, at.responded),
+    allowedIn: ['in_progress'],
+    emits: 'DeadlineReminderIssued',
+  },
 ];
 
 const label = (row: Row) =>
-  row.command.type === 'EscalateAspiration'
-    ? `EscalateAspiration(${row.command.data.stage})`
+  row.command.type === 'EscalateAspiration' || row.command.type === 'RemindOfDeadline'
+    ? `${row.command.type}(${row.command.data.stage})`
     : row.command.type;
 
 const allowedCases = rows.flatMap((row) => row.allowedIn.map((status) => [label(row), status, row] as const));
@@ -163,7 +179,7 @@ const refusedCases = rows.flatMap((row) =>
 describe('aspiration lifecycle', () => {
   it('covers every command', () => {
     const covered = new Set(rows.map((row) => row.command.type));
-    expect(covered.size).toBe(13);
+    expect(covered.size).toBe(14);
   });
 
   it.each(allowedCases)('%s is accepted when %s', (_label, status, row) => {

@@ -7,6 +7,7 @@ import { forward, hideMessage, reply, respond } from './dialogue.decide';
 import { escalate } from './escalation.decide';
 import { assign, reject, submit, verify } from './intake.decide';
 import { close, rate, reopen, resolve } from './outcome.decide';
+import { remind } from './reminder.decide';
 
 /** Returns the events a command causes, or throws a DomainError (nothing is written then). */
 export function decide(
@@ -41,6 +42,8 @@ export function decide(
       return hideMessage(command, state);
     case 'EscalateAspiration':
       return escalate(command, state, deps);
+    case 'RemindOfDeadline':
+      return remind(command, state);
     default:
       return assertNever(command);
   }

@@ -60,6 +60,12 @@ export const aspirationErrors = {
     ),
   alreadyEscalated: (dueAt: string) =>
     conflict('already_escalated', `The missed deadline ${dueAt} was already escalated`),
+  deadlineChanged: (stage: string, dueAt: string) =>
+    conflict('deadline_changed', `The open ${stage} deadline is now ${dueAt}`),
+  deadlinePassed: (dueAt: string) =>
+    conflict('deadline_passed', `The deadline ${dueAt} has passed: it is escalated, not reminded of`),
+  alreadyReminded: (dueAt: string) =>
+    conflict('already_reminded', `The deadline ${dueAt} was already reminded of`),
 
   // 400
   invalidLength: (code: string, field: string, min: number, max: number) =>

@@ -95,6 +95,15 @@ export type AspirationEscalated = DomainEvent<
   }
 >;
 
+/**
+ * The platform reminded the party a deadline waits on (facilitators for verification, the assigned agency for the
+ * response) that it is near: once per (stage, dueAt), while that deadline is open and has not passed.
+ */
+export type DeadlineReminderIssued = DomainEvent<
+  'DeadlineReminderIssued',
+  { stage: EscalationStage; dueAt: string; remindedAt: string }
+>;
+
 export type AspirationEvent =
   | AspirationSubmitted
   | AspirationVerified
@@ -108,4 +117,5 @@ export type AspirationEvent =
   | AspirationReopened
   | AspirationClosed
   | MessageHidden
-  | AspirationEscalated;
+  | AspirationEscalated
+  | DeadlineReminderIssued;

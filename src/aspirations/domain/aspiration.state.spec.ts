@@ -35,6 +35,7 @@ describe('aspiration state', () => {
       verificationDueAt: due.verification,
       messages: { 'msg-1': { kind: 'submission', hidden: false } },
       escalatedDeadlines: {},
+      remindedDeadlines: {},
     });
   });
 

@@ -9,6 +9,12 @@ import {
   Visibility,
 } from './aspiration.events';
 
+/** A due instant per deadline stage. */
+export interface StageDeadlines {
+  verification?: string;
+  response?: string;
+}
+
 export type MessageKind = 'submission' | 'response' | 'reply';
 
 export interface MessageState {
@@ -30,7 +36,9 @@ export interface AspirationFacts {
   verificationDueAt: string;
   messages: Record<string, MessageState>;
   /** The missed deadline last escalated, per stage: each deadline escalates once. */
-  escalatedDeadlines: { verification?: string; response?: string };
+  escalatedDeadlines: StageDeadlines;
+  /** The deadline last reminded of, per stage: each deadline is reminded of once. */
+  remindedDeadlines: StageDeadlines;
 }
 
 /** What an agency's handling adds, from the first assignment on. */
@@ -82,6 +90,7 @@ function submitted({ data }: AspirationSubmitted): SubmittedAspiration {
     verificationDueAt: data.verificationDueAt,
     messages: { [data.messageId]: { kind: 'submission', hidden: false } },
     escalatedDeadlines: {},
+    remindedDeadlines: {},
   };
 }
 
@@ -184,6 +193,11 @@ export function evolve(state: AspirationState, event: AspirationEvent): Aspirati
       return hidden(state, event.data.messageId);
     case 'AspirationEscalated':
       return escalated(state, event);
+    case 'DeadlineReminderIssued': {
+      if (state.status === 'none') return state;
+      const { stage, dueAt } = event.data;
+      return { ...state, remindedDeadlines: { ...state.remindedDeadlines, [stage]: dueAt } };
+    }
     default:
       return assertNever(event);
   }

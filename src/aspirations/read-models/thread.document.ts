@@ -1,6 +1,6 @@
 import { Doc } from '../../platform/document-store/document-store.port';
 import { AspirationStatus } from '../domain/aspiration.state';
-import { OnBehalfOf, Visibility } from '../domain/aspiration.events';
+import { EscalationStage, OnBehalfOf, Visibility } from '../domain/aspiration.events';
 
 /** The read model of aspiration threads and the statistics built from them (one projection writes both). */
 export const ASPIRATIONS_PROJECTION = 'aspirations';
@@ -46,6 +46,9 @@ export interface TimelineEntry {
   readonly reason?: string;
 }
 
+/** A due instant per deadline stage, as the aspiration's state keeps them. */
+export type StageDeadlines = Readonly<Partial<Record<EscalationStage, string>>>;
+
 /** One aspiration as every view needs it; views redact it per audience (thread-views.ts). */
 export interface ThreadDocument extends Doc {
   readonly _id: string;
@@ -73,6 +76,17 @@ export interface ThreadDocument extends Doc {
   readonly dueAt: string | null;
   /** dueAt, or a value after every date when nothing is due: sorts threads without a deadline last. */
   readonly dueSort: string;
+  /** The deadlines reminded of and escalated, per stage (absent in documents written before the scheduler). */
+  readonly remindedDeadlines?: StageDeadlines;
+  readonly escalatedDeadlines?: StageDeadlines;
+  /**
+   * The deadline scheduler's work, as epoch milliseconds so both stores range-query it by index (thread-deadlines.ts):
+   * the open deadline not yet reminded of, the open deadline not yet escalated, the pending automatic close. Null
+   * when there is none; absent in documents written before the scheduler existed (a rebuild fills them in).
+   */
+  readonly remindBeforeMs?: number | null;
+  readonly escalateAfterMs?: number | null;
+  readonly autoCloseAfterMs?: number | null;
   readonly assignedAt: string | null;
   readonly firstRespondedAt: string | null;
   readonly rating: number | null;
