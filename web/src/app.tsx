@@ -12,6 +12,8 @@ const Register = lazy(() => import('./pages/register/register-page'));
 const Confirm = lazy(() => import('./pages/confirm/confirm-page'));
 const SignIn = lazy(() => import('./pages/sign-in/sign-in-page'));
 const ResetPassword = lazy(() => import('./pages/reset-password/reset-password-page'));
+const Statistics = lazy(() => import('./pages/statistics/statistics-page'));
+const Account = lazy(() => import('./pages/account/account-page'));
 const NotFound = lazy(() => import('./pages/not-found/not-found-page'));
 
 export function App() {
@@ -30,6 +32,8 @@ export function App() {
             <Route path="/konfirmasi" component={Confirm} />
             <Route path="/masuk" component={SignIn} />
             <Route path="/lupa-sandi" component={ResetPassword} />
+            <Route path="/statistik" component={Statistics} />
+            <Route path="/akun" component={Account} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -8,6 +8,8 @@ export const paths = {
   confirm: '/konfirmasi',
   signIn: '/masuk',
   resetPassword: '/lupa-sandi',
+  statistics: '/statistik',
+  account: '/akun',
 } as const;
 
 /** Where to send someone after signing in: a page of ours, never another site. */

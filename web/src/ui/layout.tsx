@@ -1,6 +1,7 @@
 import { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso/router';
 import { language, setLanguage, t } from '../i18n/i18n';
+import { OutboxBanner } from '../offline/pending-list';
 import { session, useSession } from '../session/session';
 import { paths } from '../paths';
 
@@ -36,9 +37,11 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <ul>
             <li>{link(paths.feed, t('nav.feed'))}</li>
             <li>{link(paths.submit, t('nav.submit'))}</li>
+            <li>{link(paths.statistics, t('nav.statistics'))}</li>
             {state.status === 'signed_in' ? (
               <>
                 <li>{link(paths.mine, t('nav.mine'))}</li>
+                <li>{link(paths.account, t('nav.account'))}</li>
                 <li>
                   <button type="button" class="link-button" onClick={() => void signOut()}>
                     {t('nav.signOut')}
@@ -54,6 +57,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           </ul>
         </nav>
       </header>
+      <OutboxBanner />
       <main id="main" tabIndex={-1}>
         {children}
       </main>
