@@ -1,4 +1,4 @@
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { ApiClient } from '../../support/api-client';
 import { codesSentTo } from '../../support/outbox';
 import { phoneContext } from './page-checks';
@@ -38,7 +38,7 @@ export async function signedInContext(
   baseUrl: string,
   api: ApiClient,
   citizen: Citizen,
-  options: { serviceWorkers?: 'allow' | 'block' } = {},
+  options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
   const { refreshToken } = await signInOverApi(api, citizen);
   const context = await phoneContext(browser, baseUrl, options);
@@ -52,5 +52,10 @@ export async function signedInContext(
 /** Waits until the service worker has cached the shell and controls the page, so it can open offline. */
 export async function shellCached(page: Page): Promise<void> {
   await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
-  await page.waitForFunction('navigator.serviceWorker.controller !== null');
+  // A function, not a string: the app's CSP refuses eval, which a polled string expression needs.
+  await page.waitForFunction(
+    () =>
+      (globalThis as unknown as { navigator: { serviceWorker: { controller: unknown } } }).navigator
+        .serviceWorker.controller !== null,
+  );
 }

@@ -13,7 +13,6 @@ export async function phoneContext(
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
   const context = await browser.newContext({
-    ...options,
     baseURL,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
@@ -21,6 +20,7 @@ export async function phoneContext(
     hasTouch: true,
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
+    ...options,
   });
   // Each step fails within jest's own timeout, with Playwright's message saying what it waited for.
   context.setDefaultTimeout(10_000);

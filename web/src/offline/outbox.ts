@@ -122,7 +122,10 @@ class Outbox {
   /** Sends every waiting entry of the signed-in person, oldest first; one run at a time. */
   flush(): Promise<void> {
     clearTimeout(this.timer);
-    this.flushing ??= exclusively(() => this.sendWaiting()).finally(() => (this.flushing = undefined));
+    // A failure here (storage refused, say) leaves the entries where they are, for the next trigger.
+    this.flushing ??= exclusively(() => this.sendWaiting())
+      .catch(() => undefined)
+      .finally(() => (this.flushing = undefined));
     return this.flushing;
   }
 
@@ -187,8 +190,9 @@ class Outbox {
       await this.remove(entry.key);
       return { outcome: 'delivered', result };
     } catch (error) {
-      if (!(error instanceof ApiError)) throw error;
-      return { outcome: outcomeOf(error.problem), problem: error.problem };
+      // An answer that is no problem document (a proxy's error page): whether the server acted is unknown.
+      const problem = error instanceof ApiError ? error.problem : { status: 0, code: 'network_error' };
+      return { outcome: outcomeOf(problem), problem };
     }
   }
 
