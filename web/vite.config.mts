@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { precompress } from './build/precompress.mts';
+import { serviceWorker } from './build/service-worker.mts';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const api = process.env.SUARA_API ?? 'http://localhost:3000';
@@ -10,7 +11,11 @@ const api = process.env.SUARA_API ?? 'http://localhost:3000';
 export default defineConfig({
   root,
   publicDir: 'public',
-  plugins: [preact(), precompress()],
+  plugins: [
+    preact(),
+    serviceWorker(fileURLToPath(new URL('src/sw/service-worker.ts', import.meta.url))),
+    precompress(),
+  ],
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -26,5 +26,7 @@ describe('cacheControlFor', () => {
     expect(cacheControlFor('assets/feed-Bx1c9.js')).toBe('public, max-age=31536000, immutable');
     expect(cacheControlFor('index.html')).toBe('no-cache');
     expect(cacheControlFor('favicon.svg')).toBe('no-cache');
+    // The service worker is checked for a new build on every visit.
+    expect(cacheControlFor('sw.js')).toBe('no-cache');
   });
 });

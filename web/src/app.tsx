@@ -12,6 +12,8 @@ const Register = lazy(() => import('./pages/register/register-page'));
 const Confirm = lazy(() => import('./pages/confirm/confirm-page'));
 const SignIn = lazy(() => import('./pages/sign-in/sign-in-page'));
 const ResetPassword = lazy(() => import('./pages/reset-password/reset-password-page'));
+const Statistics = lazy(() => import('./pages/statistics/statistics-page'));
+const Account = lazy(() => import('./pages/account/account-page'));
 const NotFound = lazy(() => import('./pages/not-found/not-found-page'));
 // Staff pages: facilitators, officials, auditors, admins, and the invitee's acceptance.
 const Queue = lazy(() => import('./pages/queue/queue-page'));
@@ -49,6 +51,8 @@ export function App() {
             <Route path="/admin/peran" component={Roles} />
             <Route path="/admin/instansi" component={Agencies} />
             <Route path="/terima-undangan" component={AcceptInvitation} />
+            <Route path="/statistik" component={Statistics} />
+            <Route path="/akun" component={Account} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

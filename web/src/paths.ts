@@ -18,6 +18,8 @@ export const paths = {
   roles: '/admin/peran',
   agencies: '/admin/instansi',
   acceptInvitation: '/terima-undangan',
+  statistics: '/statistik',
+  account: '/akun',
 } as const;
 
 /** Where to send someone after signing in: a page of ours, never another site. */

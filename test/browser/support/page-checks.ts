@@ -1,13 +1,17 @@
 import { source as axeSource } from 'axe-core';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 
 /** Git-ignored; CI keeps it as the run's artifacts. */
 export const ARTIFACTS = path.resolve(__dirname, '../artifacts');
 
 /** A mid-range phone: where most people open Suara Warga. */
-export async function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+export async function phoneContext(
+  browser: Browser,
+  baseURL: string,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   const context = await browser.newContext({
     baseURL,
     viewport: { width: 390, height: 844 },
@@ -16,6 +20,7 @@ export async function phoneContext(browser: Browser, baseURL: string): Promise<B
     hasTouch: true,
     locale: 'id-ID',
     timezoneId: 'Asia/Jakarta',
+    ...options,
   });
   // Each step fails within jest's own timeout, with Playwright's message saying what it waited for.
   context.setDefaultTimeout(10_000);

@@ -10,7 +10,7 @@ export interface Signed {
 }
 export type SessionState = Signed | { readonly status: 'anonymous' } | { readonly status: 'restoring' };
 
-interface TokenPair {
+export interface TokenPair {
   readonly accessToken: string;
   readonly refreshToken: string;
   readonly expiresIn: number;
@@ -91,6 +91,16 @@ class Session {
     this.clear();
     if (refreshToken)
       await postJson('/api/sessions/current', { refreshToken }, 'DELETE').catch(() => undefined);
+  }
+
+  /** Goes on with a pair the server issued outside sign-in (after a password change every other session ended). */
+  continueWith(pair: TokenPair): void {
+    this.adopt(pair);
+  }
+
+  /** Forgets the session on this device once the server ended it (signed out everywhere, account erased). */
+  forget(): void {
+    this.clear();
   }
 
   /** A valid access token, renewed first when it is about to expire; undefined when nobody is signed in. */

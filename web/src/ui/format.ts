@@ -1,5 +1,8 @@
 import { locale, t } from '../i18n/i18n';
 import { TimeZoneName } from '../api/types';
+import { zoneOfRegion } from './time-zone';
+
+export { zoneOfRegion };
 
 const IANA: Record<TimeZoneName, string> = {
   WIB: 'Asia/Jakarta',
@@ -14,6 +17,18 @@ export function formatDateTime(iso: string, zone: TimeZoneName = 'WIB'): string 
     timeStyle: 'short',
     timeZone: IANA[zone],
   }).format(new Date(iso));
+  return `${text} ${zone}`;
+}
+
+/** The zone of a place: its record's when known, else the one its province code implies (the same). */
+export const zoneOf = (region: { timeZone: TimeZoneName } | undefined, regionCode: string): TimeZoneName =>
+  region?.timeZone ?? zoneOfRegion(regionCode);
+
+/** A time of day only, with its zone: "10.32 WIB". */
+export function formatTime(iso: string, zone: TimeZoneName): string {
+  const text = new Intl.DateTimeFormat(locale(), { timeStyle: 'short', timeZone: IANA[zone] }).format(
+    new Date(iso),
+  );
   return `${text} ${zone}`;
 }
 

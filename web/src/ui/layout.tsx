@@ -1,6 +1,7 @@
 import { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso/router';
 import { language, setLanguage, t } from '../i18n/i18n';
+import { OutboxBanner } from '../offline/pending-list';
 import { session, useSession } from '../session/session';
 import { paths } from '../paths';
 import { isCitizen } from '../session/roles';
@@ -38,12 +39,14 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <ul>
             <li>{link(paths.feed, t('nav.feed'))}</li>
             {isCitizen(state) && <li>{link(paths.submit, t('nav.submit'))}</li>}
+            <li>{link(paths.statistics, t('nav.statistics'))}</li>
             {staffLinks(state).map(({ href, label }) => (
               <li key={href}>{link(href, label)}</li>
             ))}
             {state.status === 'signed_in' ? (
               <>
                 <li>{link(paths.mine, t('nav.mine'))}</li>
+                <li>{link(paths.account, t('nav.account'))}</li>
                 <li>
                   <button type="button" class="link-button" onClick={() => void signOut()}>
                     {t('nav.signOut')}
@@ -60,6 +63,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </nav>
         {roleLabel(state) && <p class="role-line">{roleLabel(state)}</p>}
       </header>
+      <OutboxBanner />
       <main id="main" tabIndex={-1}>
         {children}
       </main>

@@ -3,7 +3,7 @@ import { lookUpRegions } from '../api/reference';
 import { Region, ThreadSummary } from '../api/types';
 import { t } from '../i18n/i18n';
 import { paths } from '../paths';
-import { categoryLabel, formatDate, placeName } from './format';
+import { categoryLabel, formatDate, placeName, zoneOf } from './format';
 import { StatusBadge } from './status-badge';
 
 /** Aspirations as a list of cards: title, status, place, date and how many support it. */
@@ -30,7 +30,7 @@ export function ThreadList({ items }: { items: readonly ThreadSummary[] }) {
             </p>
             <p class="card-meta muted">
               <span>{placeName(region, item.regionCode)}</span>
-              <span>{formatDate(item.submittedAt, region?.timeZone)}</span>
+              <span>{formatDate(item.submittedAt, zoneOf(region, item.regionCode))}</span>
               <span>{t('thread.endorsementCount', { count: item.endorsements })}</span>
               <span>{t('thread.messageCount', { count: item.messageCount })}</span>
             </p>

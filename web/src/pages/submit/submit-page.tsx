@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import { api, newIdempotencyKey, Problem } from '../../api/http';
+import { Problem } from '../../api/http';
 import { loadCategories } from '../../api/reference';
-import { Category, CommandResult } from '../../api/types';
+import { Category } from '../../api/types';
 import { t } from '../../i18n/i18n';
+import { outbox } from '../../offline/outbox';
+import { PendingSubmissions } from '../../offline/pending-sections';
 import { paths } from '../../paths';
 import { useSession } from '../../session/session';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
@@ -25,8 +27,7 @@ export default function SubmitPage() {
   const [categories, setCategories] = useState<Category[]>([]);
   const [problem, setProblem] = useState<Problem | undefined>();
   const [busy, setBusy] = useState(false);
-  // One key for this submission: sending again after a lost answer finds the same aspiration, never a second.
-  const [key] = useState(newIdempotencyKey);
+  const [queued, setQueued] = useState(false);
 
   useEffect(() => {
     loadCategories()
@@ -46,6 +47,7 @@ export default function SubmitPage() {
             {t('common.or')} <a href={paths.register}>{t('nav.register')}</a>
           </p>
         )}
+        <PendingSubmissions />
       </Page>
     );
 
@@ -54,14 +56,20 @@ export default function SubmitPage() {
     event.preventDefault();
     setBusy(true);
     setProblem(undefined);
+    setQueued(false);
     try {
       const visibility = confidential ? 'confidential' : 'public';
-      const result = await api<CommandResult>('/api/aspirations', {
-        method: 'POST',
+      // Kept on the phone with its own Idempotency-Key first: without a network it waits and is sent once later.
+      const sent = await outbox.send({
+        kind: 'submission',
+        path: '/api/aspirations',
         body: { title, body, category, regionCode, visibility, anonymous },
-        idempotencyKey: key,
+        regionCode,
       });
-      route(paths.thread(result.id));
+      if (sent !== 'queued') return route(paths.thread(sent.id));
+      setQueued(true);
+      setTitle('');
+      setBody('');
     } catch (error) {
       setProblem(problemOf(error));
     } finally {
@@ -72,6 +80,12 @@ export default function SubmitPage() {
   return (
     <Page title={t('submit.title')}>
       <p class="lead">{t('submit.lead')}</p>
+      {queued && (
+        <div class="alert alert-success" role="status">
+          <p>{t('offline.submissionQueued')}</p>
+        </div>
+      )}
+      <PendingSubmissions />
       <form onSubmit={(event) => void submit(event)} noValidate={false}>
         <ProblemAlert problem={problem} />
         <TextField

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api, newIdempotencyKey, Problem } from '../../api/http';
 import { CommandResult, ThreadDetail } from '../../api/types';
 import { t } from '../../i18n/i18n';
+import { outbox, Outgoing } from '../../offline/outbox';
 import { Signed } from '../../session/session';
 import { TextAreaField, TextField } from '../../ui/fields';
 import { problemOf, ProblemAlert } from '../../ui/problem';
@@ -35,12 +36,27 @@ function useCommand(done: Props['done']) {
       setBusy(false);
     }
   };
-  return { send, problem, busy };
+  /** Through the outbox: kept on the phone first, so without a network it waits and is sent once later. */
+  const keep = async (outgoing: Outgoing) => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      const sent = await outbox.send(outgoing);
+      if (sent !== 'queued') done(sent);
+      return true;
+    } catch (error) {
+      setProblem(problemOf(error));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { send, keep, problem, busy };
 }
 
 /** What the submitter can do on their own thread: reply, rate, reopen, close. */
 export function SubmitterActions({ thread, done }: Props) {
-  const { send, problem, busy } = useCommand(done);
+  const { send, keep, problem, busy } = useCommand(done);
   const [reply, setReply] = useState('');
   const [rating, setRating] = useState('');
   const [comment, setComment] = useState('');
@@ -58,12 +74,14 @@ export function SubmitterActions({ thread, done }: Props) {
         <form
           onSubmit={async (event) => {
             event.preventDefault();
-            if (await send(`${base}/replies`, { body: reply })) setReply('');
+            const outgoing = { kind: 'reply', path: `${base}/replies`, body: { body: reply } } as const;
+            if (await keep({ ...outgoing, threadId: thread.id, regionCode: thread.regionCode })) setReply('');
           }}
         >
           <TextAreaField
             id="reply"
             label={t('actions.reply')}
+            hint={t('offline.replyHint')}
             value={reply}
             onInput={setReply}
             required

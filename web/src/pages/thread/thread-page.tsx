@@ -5,9 +5,11 @@ import { loadAgencyNames, lookUpRegions } from '../../api/reference';
 import { AspirationDetail, CommandResult, Region } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { LiveIndicator } from '../../live/live-indicator';
+import { PendingReplies } from '../../offline/pending-sections';
+import { useDelivered } from '../../offline/use-outbox';
 import { paths } from '../../paths';
 import { useSession } from '../../session/session';
-import { categoryLabel, formatDateTime, placeName } from '../../ui/format';
+import { categoryLabel, formatDateTime, placeName, zoneOf } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { problemOf, ProblemAlert } from '../../ui/problem';
 import { StatusBadge } from '../../ui/status-badge';
@@ -36,6 +38,7 @@ export default function ThreadPage() {
     return (
       <Page title={t('thread.notFoundTitle')}>
         <ProblemAlert problem={problem} />
+        <PendingReplies threadId={params.id} />
         <p>
           <a href={paths.feed}>{t('common.backToFeed')}</a>
         </p>
@@ -45,6 +48,7 @@ export default function ThreadPage() {
     return (
       <Page title={t('thread.loadingTitle')}>
         <p role="status">{t('common.loading')}</p>
+        <PendingReplies threadId={params.id} />
       </Page>
     );
   return (
@@ -67,13 +71,15 @@ function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
       .then((found) => setRegion(found.get(thread.regionCode)))
       .catch(() => undefined);
   }, [thread.regionCode]);
-  const zone = region?.timeZone ?? 'WIB';
+  const zone = zoneOf(region, thread.regionCode);
   const signed = me.status === 'signed_in' ? me : undefined;
   const isSubmitter = signed !== undefined && thread.submittedBy === signed.actorId;
   const done = (result: CommandResult) =>
     void api<AspirationDetail>(`/api/aspirations/${thread.id}?minPosition=${result.position ?? '0'}`)
       .then((fresh) => setThread((current) => current.messages.reduce(withMessage, fresh.aspiration)))
       .catch(() => undefined);
+  // A reply kept on the phone reached the server: read the thread at its position, so it shows at once.
+  useDelivered(({ entry, result }) => entry.threadId === thread.id && done(result));
 
   return (
     <Page title={thread.title || t('thread.hiddenTitle')} wide>
@@ -121,6 +127,7 @@ function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
       {isSubmitter && thread.anonymous && <p class="note">{t('thread.anonymousNote')}</p>}
       <h2>{t('thread.messages')}</h2>
       <ThreadMessages thread={thread} me={signed?.actorId} zone={zone} agencies={agencies} />
+      <PendingReplies threadId={thread.id} thread={thread} />
       {isSubmitter && signed && <SubmitterActions thread={thread} me={signed} done={done} />}
       {signed && <StaffPanelSlot thread={thread} me={signed} done={done} />}
       {!isSubmitter && signed?.role === 'citizen' && (
