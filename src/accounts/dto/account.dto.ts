@@ -25,9 +25,20 @@ export class RegisterAccountDto {
 }
 
 /** `login` is the phone or e-mail as the person types it. */
-export class LoginCodeDto {
+export class ConfirmAccountDto {
   @IsString() @Length(3, LOGIN_MAX) login!: string;
   @IsString() @Matches(CODE, { message: 'code must be the 6 digits that were sent' }) code!: string;
+
+  @ApiPropertyOptional({
+    description:
+      'The password registered with. When sent, it must match too (a mismatch counts as a wrong code), so a ' +
+      "code received for someone else's registration confirms nothing",
+  })
+  // Absent is allowed (the code alone confirms, as before); null or any other non-string is refused.
+  @ValidateIf((o) => o.password !== undefined)
+  @IsString()
+  @Length(1, PASSWORD_INPUT_MAX)
+  password?: string;
 }
 
 export class SignInDto {
