@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { PlainText } from '../../platform/text/plain-text';
 
 // Passwords are checked by the password policy (8–128 characters, NIST); the schema only bounds the input.
@@ -29,7 +30,7 @@ export class ConfirmAccountDto {
   @IsString() @Length(3, LOGIN_MAX) login!: string;
   @IsString() @Matches(CODE, { message: 'code must be the 6 digits that were sent' }) code!: string;
 
-  @ApiPropertyOptional({
+  @JSONSchema({
     description:
       'The password registered with. When sent, it must match too (a mismatch counts as a wrong code), so a ' +
       "code received for someone else's registration confirms nothing",
