@@ -66,7 +66,7 @@ describeInBrowser(
       await page.waitForURL(/\/konfirmasi\?login=/);
       await waitFor(() => codes().length === 2, 'the new code in the outbox');
       expect(await page.getByLabel('Kata sandi').count()).toBe(0);
-      const stored = await page.evaluate(() => JSON.stringify([{ ...localStorage }, { ...sessionStorage }]));
+      const stored = await page.evaluate('JSON.stringify([{ ...localStorage }, { ...sessionStorage }])');
       expect(stored).not.toContain(SITI_PASSWORD);
       await page.getByLabel('Kode 6 angka').fill(codes()[1]);
       await page.getByRole('button', { name: 'Aktifkan akun' }).click();
