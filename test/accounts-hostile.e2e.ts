@@ -7,6 +7,7 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const RUNS = 60;
 const PASSWORD = 'rumah di tepi sungai';
+const PENDING = 'dewi@example.id';
 
 interface AccountRoute {
   readonly method: 'POST' | 'DELETE';
@@ -18,7 +19,11 @@ interface AccountRoute {
 
 const ROUTES: Record<string, AccountRoute> = {
   register: { method: 'POST', path: '/api/accounts', fields: ['phone', 'email', 'displayName', 'password'] },
-  confirm: { method: 'POST', path: '/api/accounts/confirmations', fields: ['login', 'code'] },
+  confirm: {
+    method: 'POST',
+    path: '/api/accounts/confirmations',
+    fields: ['login', 'code', 'password'],
+  },
   reissueCode: { method: 'POST', path: '/api/accounts/confirmation-codes', fields: ['login'] },
   requestReset: { method: 'POST', path: '/api/accounts/password-resets', fields: ['login'] },
   reset: {
@@ -62,6 +67,8 @@ describe('HTTP: hostile bodies on account and session routes get a 4xx problem a
   let api: ApiClient;
   let events: EventStore;
   let accessToken: string;
+  /** A six-digit code that is not the one sent to PENDING, an account still waiting for confirmation. */
+  let wrongCode: string;
 
   beforeAll(async () => {
     running = await startTestApp();
@@ -75,6 +82,11 @@ describe('HTTP: hostile bodies on account and session routes get a 4xx problem a
     await api.send('POST', '/api/accounts/confirmations', { body: { login, code } });
     const session = await api.send('POST', '/api/sessions', { body: { login, password: PASSWORD } });
     accessToken = session.body.accessToken;
+    await api.send('POST', '/api/accounts', {
+      body: { email: PENDING, displayName: 'Dewi', password: PASSWORD },
+    });
+    const [pendingCode] = codesSentTo(running.config.dataDir, PENDING);
+    wrongCode = pendingCode === '000000' ? '000001' : '000000';
   });
 
   afterAll(() => running?.close());
@@ -98,6 +110,27 @@ describe('HTTP: hostile bodies on account and session routes get a 4xx problem a
     );
   });
 
+  it('confirm: any password beside a well-formed code is refused naming it, or counts as a wrong attempt', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(hostileValue, hostileString), async (password) => {
+        const head = await events.headPosition();
+        const body = JSON.stringify({ login: PENDING, code: wrongCode, password });
+        const response = await send(ROUTES.confirm, body);
+        expectClientProblem(response, ['password']);
+        // A password of the right shape is an attempt, counted like a wrong code; anything else is refused
+        // (naming the password, or the whole body when it is not JSON a parser may read) and writes nothing.
+        const attempt = ['wrong_code', 'code_locked'].includes(response.body.code);
+        if (typeof password !== 'string' && password !== undefined) expect(attempt).toBe(false);
+        if (attempt) return;
+        expect(response.status).toBe(400);
+        const blamed: string[] = (response.body.errors ?? []).map((error: { field: string }) => error.field);
+        for (const field of blamed) expect(field).toMatch(/^password(\.|$)/);
+        expect(await events.headPosition()).toEqual(head);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
   it.each(Object.entries(ROUTES))(
     '%s: a 3,000-level body is refused as too deeply nested',
     async (_, route) => {
@@ -114,6 +147,10 @@ describe('HTTP: hostile bodies on account and session routes get a 4xx problem a
     ['register', { email: ['a@b.id'], displayName: 'Siti', password: PASSWORD }, 'email'],
     ['register', { displayName: 'Siti', password: PASSWORD }, 'phone'],
     ['confirm', { login: '0812-3456-7890', code: '12345' }, 'code'],
+    ['confirm', { login: '0812-3456-7890', code: '123456', password: 7 }, 'password'],
+    ['confirm', { login: '0812-3456-7890', code: '123456', password: null }, 'password'],
+    ['confirm', { login: '0812-3456-7890', code: '123456', password: '' }, 'password'],
+    ['confirm', { login: '0812-3456-7890', code: '123456', password: 'x'.repeat(1025) }, 'password'],
     ['reset', { login: '0812-3456-7890', code: '123456', newPassword: 'pendek' }, 'newPassword'],
     ['signIn', { login: { $ne: null }, password: PASSWORD }, 'login'],
     ['refresh', { refreshToken: 'x'.repeat(201) }, 'refreshToken'],

@@ -9,7 +9,7 @@ import { startTestApp, TestApp } from './support/test-app';
 
 const PASSWORD = 'rumah di tepi sungai';
 
-describe('registration: reservations that never leak, races that never double (e2e)', () => {
+describe('registration: reservations that never leak, races that never make two accounts (e2e)', () => {
   let running: TestApp;
   let api: ApiClient;
   const register = (phone: string, displayName = 'Siti Rahma') =>
@@ -57,11 +57,30 @@ describe('registration: reservations that never leak, races that never double (e
     expect(session.status).toBe(201);
   });
 
-  it('lets one of many concurrent registrations of a login win, and sends one code', async () => {
+  it('lets one of many concurrent registrations reserve the login; the others renew it, and one code confirms', async () => {
+    const login = phoneLogin('0812-5555-0002');
     const answers = await Promise.all(
-      Array.from({ length: 6 }, (_, n) => register('0812-5555-0002', `Orang ${n}`)),
+      Array.from({ length: 4 }, (_, n) => register('0812-5555-0002', `Orang ${n}`)),
     );
-    expect(answers.map((answer) => answer.status)).toEqual(Array(6).fill(202));
-    expect(codes('+6281255550002')).toHaveLength(1);
+    expect(answers.map((answer) => answer.status)).toEqual(Array(4).fill(202));
+    const stream = loginReservationStream(login, running.app.get(LOGIN_KEY));
+    const reserved = (await running.app.get(EventLog).read(stream)).map((opened) => opened.event.type);
+    expect(reserved).toEqual(['LoginReserved']);
+    // Only the newest renewal's code works; the others count as wrong ones (at most three of five).
+    const outcomes: string[] = [];
+    for (const code of new Set(codes(login.value))) {
+      const confirmed = await api.send('POST', '/api/accounts/confirmations', {
+        body: { login: login.value, code },
+      });
+      outcomes.push(confirmed.status === 200 ? confirmed.body.status : confirmed.body.code);
+    }
+    expect(outcomes.filter((outcome) => outcome === 'confirmed')).toHaveLength(1);
+    expect(
+      outcomes.filter((outcome) => outcome === 'wrong_code' || outcome === 'account_already_confirmed'),
+    ).toHaveLength(outcomes.length - 1);
+    const session = await api.send('POST', '/api/sessions', {
+      body: { login: '0812-5555-0002', password: PASSWORD },
+    });
+    expect(session.status).toBe(201);
   });
 });

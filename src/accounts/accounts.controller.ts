@@ -40,7 +40,8 @@ export class AccountsController {
     status: 202,
     type: AccountOutcomeView,
     description:
-      'A confirmation code is on its way, unless the login already has an account (then nothing is sent)',
+      'A confirmation code is on its way, unless the login already has an active account (then nothing is ' +
+      'sent). A login still waiting for its code is registered anew: new name, password and code',
   })
   @ApiProblems(400, 409, 413, 415)
   @RateLimit('registration', 'codeSending')
@@ -55,8 +56,9 @@ export class AccountsController {
   @ApiResponse({ status: 200, type: AccountOutcomeView, description: 'The account is active: sign in' })
   @ApiProblems(400, 404, 409, 413, 415)
   @RateLimit('signIn')
-  async confirm(@Body() body: dto.LoginCodeDto): Promise<AccountOutcomeView> {
-    await this.commands.execute(new ConfirmAccountCommand(enteredLogin(body.login), body.code));
+  async confirm(@Body() body: dto.ConfirmAccountDto): Promise<AccountOutcomeView> {
+    const command = new ConfirmAccountCommand(enteredLogin(body.login), body.code, body.password);
+    await this.commands.execute(command);
     return outcome('confirmed');
   }
 

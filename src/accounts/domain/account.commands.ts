@@ -9,7 +9,20 @@ export type RegisterAccount = Command<
   { accountId: string; login: Login; displayName: string; passwordHash: string; codeHash: string }
 >;
 
-export type ConfirmAccount = Command<'ConfirmAccount', { accountId: string; codeHash: string }>;
+/**
+ * `passwordMatches` is there when the confirmer sent a password: the handler checked it against the pending
+ * registration's hash. Absent, only the code counts (the contract before passwords were asked for).
+ */
+export type ConfirmAccount = Command<
+  'ConfirmAccount',
+  { accountId: string; codeHash: string; passwordMatches?: boolean }
+>;
+
+/** A new registration of a login still waiting for its code: a new name, password and code replace the old. */
+export type RenewRegistration = Command<
+  'RenewRegistration',
+  { accountId: string; displayName: string; passwordHash: string; codeHash: string }
+>;
 
 /** The platform itself (the command line creating the first admin) activates without a code. */
 export type ActivateAccount = Command<'ActivateAccount', { accountId: string }>;
@@ -69,6 +82,7 @@ export type AcceptInvitation = Command<
 export type AccountCommand =
   | RegisterAccount
   | ConfirmAccount
+  | RenewRegistration
   | ActivateAccount
   | ReissueConfirmationCode
   | ChangePassword

@@ -5,12 +5,14 @@ import { AccountState } from './account.state';
 import { changePassword, endSessions, requestPasswordReset, resetPassword } from './password.decide';
 import { acceptInvitation, invite, reissueInvitation, withdrawInvitation } from './invitation.decide';
 import { activate, confirm, erase, register, reissue } from './registration.decide';
+import { renewRegistration } from './renewal.decide';
 import { grantRole, revokeRole } from './role.decide';
 
 /**
  * Returns the events a command causes, or throws a DomainError (nothing is written then). A wrong code is
  * the one failure returned as an event, ConfirmationCodeFailed, because a throw would not count the attempt:
- * the handler appends it and then answers `accountErrors.wrongCode`.
+ * the handler appends it and then answers `accountErrors.wrongCode`. A confirmation with a password that does not
+ * match the registration's fails the same way, so the answer never says which of the two was wrong.
  */
 export function decide(command: AccountCommand, state: AccountState): AccountEvent[] {
   switch (command.type) {
@@ -18,6 +20,8 @@ export function decide(command: AccountCommand, state: AccountState): AccountEve
       return register(command, state);
     case 'ConfirmAccount':
       return confirm(command, state);
+    case 'RenewRegistration':
+      return renewRegistration(command, state);
     case 'ActivateAccount':
       return activate(command, state);
     case 'ReissueConfirmationCode':

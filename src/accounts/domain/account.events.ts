@@ -34,6 +34,22 @@ export type ConfirmationCodeReissued = DomainEvent<
   { accountId: string; codeHash: string; codeExpiresAt: string; reissuedAt: string }
 >;
 
+/**
+ * Someone registered a login whose account still waited for its code: the name, password and code are theirs
+ * from now on, and the earlier code no longer works. Only whoever receives the new code can confirm.
+ */
+export type RegistrationRenewed = DomainEvent<
+  'RegistrationRenewed',
+  {
+    accountId: string;
+    displayName: string;
+    passwordHash: string;
+    confirmationCodeHash: string;
+    codeExpiresAt: string;
+    renewedAt: string;
+  }
+>;
+
 export type PasswordChanged = DomainEvent<
   'PasswordChanged',
   { accountId: string; passwordHash: string; changedAt: string }
@@ -114,6 +130,7 @@ export type AccountEvent =
   | AccountConfirmed
   | ConfirmationCodeFailed
   | ConfirmationCodeReissued
+  | RegistrationRenewed
   | PasswordChanged
   | PasswordResetRequested
   | PasswordReset

@@ -12,6 +12,26 @@ describe('account personal data', () => {
       })),
     ));
 
+  it('seals the name, password hash and code hash of a renewed registration', () => {
+    const renewed = {
+      type: 'RegistrationRenewed',
+      data: {
+        accountId: ACCOUNT_ID,
+        displayName: 'Siti Rahma',
+        passwordHash: '$argon2id$x',
+        confirmationCodeHash: 'ab',
+        codeExpiresAt: '',
+        renewedAt: '',
+      },
+    };
+    expect(accountPersonalData(renewed)).toEqual(
+      ['accountId', 'displayName', 'passwordHash', 'confirmationCodeHash'].map((field) => ({
+        field,
+        subject: ACCOUNT_ID,
+      })),
+    );
+  });
+
   it('seals every code hash and password hash that follows', () => {
     expect(accountPersonalData(resetRequested)).toEqual([
       { field: 'accountId', subject: ACCOUNT_ID },

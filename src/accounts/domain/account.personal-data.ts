@@ -14,6 +14,7 @@ const sealed: Record<
   AccountConfirmed: ['accountId'],
   ConfirmationCodeFailed: ['accountId'],
   ConfirmationCodeReissued: ['accountId', 'codeHash'],
+  RegistrationRenewed: ['accountId', 'displayName', 'passwordHash', 'confirmationCodeHash'],
   PasswordChanged: ['accountId', 'passwordHash'],
   PasswordResetRequested: ['accountId', 'codeHash'],
   PasswordReset: ['accountId', 'passwordHash'],

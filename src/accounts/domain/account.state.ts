@@ -6,6 +6,7 @@ import {
   AccountInvited,
   AccountRegistered,
   InvitationAccepted,
+  RegistrationRenewed,
 } from './account.events';
 import { Login } from './login';
 
@@ -113,6 +114,8 @@ function evolvePending(state: PendingAccount, event: LaterEvent): AccountState {
         ...state,
         code: { hash: event.data.codeHash, expiresAt: event.data.codeExpiresAt, attempts: 0 },
       };
+    case 'RegistrationRenewed':
+      return renewed(state, event);
     case 'PasswordChanged':
     case 'PasswordResetRequested':
     case 'PasswordReset':
@@ -126,6 +129,16 @@ function evolvePending(state: PendingAccount, event: LaterEvent): AccountState {
     default:
       return assertNever(event);
   }
+}
+
+/** The login and the registration time stay; everything the registrant chose, and the code, are new. */
+function renewed(state: PendingAccount, { data }: RegistrationRenewed): PendingAccount {
+  return {
+    ...state,
+    displayName: data.displayName,
+    passwordHash: data.passwordHash,
+    code: { hash: data.confirmationCodeHash, expiresAt: data.codeExpiresAt, attempts: 0 },
+  };
 }
 
 function accepted(state: InvitedAccount, { data }: InvitationAccepted): ActiveAccount {
@@ -160,6 +173,7 @@ function evolveInvited(state: InvitedAccount, event: LaterEvent): AccountState {
       return { status: 'withdrawn', login: state.login, withdrawnAt: event.data.withdrawnAt };
     case 'AccountConfirmed':
     case 'ConfirmationCodeReissued':
+    case 'RegistrationRenewed':
     case 'PasswordChanged':
     case 'PasswordResetRequested':
     case 'PasswordReset':
@@ -202,6 +216,7 @@ function evolveActive(state: ActiveAccount, event: LaterEvent): AccountState {
       return { ...state, sessionGeneration: next(state) };
     case 'AccountConfirmed':
     case 'ConfirmationCodeReissued':
+    case 'RegistrationRenewed':
     case 'InvitationReissued':
     case 'InvitationWithdrawn':
     case 'InvitationAccepted':

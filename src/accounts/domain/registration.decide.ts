@@ -49,13 +49,17 @@ export function register({ data, metadata }: RegisterAccount, state: AccountStat
   ];
 }
 
-/** Whoever holds the code confirms; a wrong code is recorded (not thrown) so that the attempt counts. */
+/**
+ * Whoever holds the code confirms, knowing the password too when they sent one. A wrong code or password is
+ * recorded (not thrown) so that the attempt counts, and alike, so that the answer never says which was wrong.
+ */
 export function confirm({ data, metadata }: ConfirmAccount, state: AccountState): AccountEvent[] {
   const account = existing(state);
   if (account.status !== 'pending') throw errors.alreadyConfirmed();
   const codeHash = validCodeHash(data.codeHash);
   requireUsable(account.code, metadata.now);
-  if (codeHash !== account.code.hash)
+  const passwordRefused = data.passwordMatches !== undefined && data.passwordMatches !== true;
+  if (codeHash !== account.code.hash || passwordRefused)
     return [codeFailed(data.accountId, 'confirm_account', account.code.attempts + 1, metadata.now)];
   return [
     {

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, Length, Matches, ValidateIf } from 'class-validator';
+import { JSONSchema } from 'class-validator-jsonschema';
 import { PlainText } from '../../platform/text/plain-text';
 
 // Passwords are checked by the password policy (8–128 characters, NIST); the schema only bounds the input.
@@ -25,9 +26,20 @@ export class RegisterAccountDto {
 }
 
 /** `login` is the phone or e-mail as the person types it. */
-export class LoginCodeDto {
+export class ConfirmAccountDto {
   @IsString() @Length(3, LOGIN_MAX) login!: string;
   @IsString() @Matches(CODE, { message: 'code must be the 6 digits that were sent' }) code!: string;
+
+  @JSONSchema({
+    description:
+      'The password registered with. When sent, it must match too (a mismatch counts as a wrong code), so a ' +
+      "code received for someone else's registration confirms nothing",
+  })
+  // Absent is allowed (the code alone confirms, as before); null or any other non-string is refused.
+  @ValidateIf((o) => o.password !== undefined)
+  @IsString()
+  @Length(1, PASSWORD_INPUT_MAX)
+  password?: string;
 }
 
 export class SignInDto {

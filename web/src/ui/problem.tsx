@@ -23,12 +23,15 @@ export function fieldErrors(problem: Problem | undefined): Record<string, string
   return errors;
 }
 
-/** Announced at once to screen readers; says what went wrong and, for a lost connection, that nothing was lost. */
-export function ProblemAlert({ problem }: { problem: Problem | undefined }) {
+/**
+ * Announced at once to screen readers; says what went wrong and, for a lost connection, that nothing was lost.
+ * `message` replaces the usual sentence where the page knows better what the code means there.
+ */
+export function ProblemAlert({ problem, message }: { problem: Problem | undefined; message?: string }) {
   if (!problem) return null;
   return (
     <div class="alert alert-error" role="alert">
-      <p>{problemMessage(problem)}</p>
+      <p>{message ?? problemMessage(problem)}</p>
       {problem.status !== 0 && <p class="muted small">{t('problem.codeLine', { code: problem.code })}</p>}
     </div>
   );

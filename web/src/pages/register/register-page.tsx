@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
 import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
+import { rememberRegistration } from '../../session/registration-password';
 import { useAccountRequest } from '../../ui/account-form';
 import { TextField } from '../../ui/fields';
 import { Page } from '../../ui/page';
@@ -19,8 +20,9 @@ export default function RegisterPage() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    if (await send('/api/accounts', { [by]: login, displayName, password }))
-      route(`${paths.confirm}?login=${encodeURIComponent(login)}`);
+    if (!(await send('/api/accounts', { [by]: login, displayName, password }))) return;
+    rememberRegistration(login, password);
+    route(`${paths.confirm}?login=${encodeURIComponent(login)}`);
   };
 
   return (
