@@ -27,7 +27,14 @@ const bytesOfDataFolder = (dataDir: string) =>
 
 describe('an erasure cut short by kill -9 is completed at the next start (e2e, real processes)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'suara-erasure-crash-'));
-  const env = { DATA_DIR: dataDir, SUARA_DEV_TOKENS: 'true', NODE_ENV: 'test', SUARA_RATE_LIMITS: 'off' };
+  // The embedded stores, whatever the run's MONGO_URL: the test inspects the read-model and key files.
+  const env = {
+    MONGO_URL: '',
+    DATA_DIR: dataDir,
+    SUARA_DEV_TOKENS: 'true',
+    NODE_ENV: 'test',
+    SUARA_RATE_LIMITS: 'off',
+  };
   const children: ChildApp[] = [];
   const start = (args: string[] = []) => {
     const child = new ChildApp(args, env);
