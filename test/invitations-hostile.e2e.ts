@@ -117,6 +117,8 @@ describe('HTTP: hostile input on invitation and role routes gets a 4xx problem a
       fc.asyncProperty(
         fc
           .oneof(hostileString, fc.uuid())
+          // '.' and '..' are dot segments even percent-encoded: the URL resolves them, so they address another route.
+          .filter((text) => text !== '.' && text !== '..')
           .map(pathSegment)
           .filter((segment) => segment.length <= 100),
         async (id) => {
