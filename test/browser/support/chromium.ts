@@ -11,7 +11,12 @@ export const chromiumInstalled = (): boolean => existsSync(CHROMIUM);
  * as skipped (never as passed) and the reason is printed once.
  */
 export function describeInBrowser(name: string, suite: () => void): void {
-  if (chromiumInstalled()) return describe(name, suite);
+  if (chromiumInstalled())
+    return describe(name, () => {
+      // A guard, not a timing check: a page visit on a shared 2-core machine can take many seconds.
+      jest.setTimeout(120_000);
+      suite();
+    });
   console.log(
     `Browser suite "${name}" skipped: no Chromium at ${CHROMIUM} (.ci/run installs it with apt-get)`,
   );
