@@ -1,5 +1,6 @@
 import { AuditConfig, auditConfigFromEnv } from './audit/audit.config';
 import { LiveConfig, liveConfigFromEnv } from './live/live.config';
+import { NotificationsConfig, notificationsConfigFromEnv } from './notifications/notifications.config';
 import { OidcConfig, oidcConfigFromEnv } from './platform/auth/oidc/oidc.config';
 import { configFromEnv, PlatformConfig } from './platform/config';
 import { MessagesConfig, messagesConfigFromEnv } from './platform/messages/messages.config';
@@ -21,6 +22,8 @@ export interface AppConfig extends PlatformConfig {
   readonly webDir?: string;
   /** Signed checkpoints; unset ones take their defaults (src/audit/audit.config.ts). */
   readonly audit?: Partial<AuditConfig>;
+  /** Delivery of notifications (Web Push keys, digests, retries); unset ones take their defaults. */
+  readonly notifications?: Partial<NotificationsConfig>;
 }
 
 /** Reads the environment once at start-up (src/platform/ imports no feature, so features join here). */
@@ -33,5 +36,6 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     loginKey: env.SUARA_LOGIN_KEY,
     oidc: oidcConfigFromEnv(env),
     audit: auditConfigFromEnv(env),
+    notifications: notificationsConfigFromEnv(env),
   };
 }

@@ -4,9 +4,8 @@ import {
   NotificationDocument,
   NOTIFIED_PEOPLE,
   NotifiedPersonDocument,
-  PERSON_AUDIENCE,
+  ME_TOPIC,
   personKey,
-  personTopic,
 } from '../../src/notifications/read-models/notification.document';
 import { PersonChange } from '../../src/notifications/read-models/notification-views';
 import { storedPosition } from '../../src/platform/document-store/positions';
@@ -93,7 +92,7 @@ function nextPerson(event: ProjectedEvent, person: NotifiedPersonDocument): Noti
   }
 }
 
-/** Marks one notification, or all up to a position, read; a change on the person's topic says which and what remains. */
+/** Marks one notification, or all up to a position, read; a change for the person on `me` says which and what remains. */
 function projectRead(event: ProjectedEvent, personId: string, search: DocumentSearch): ProjectionResult {
   const unread = search({
     collection: NOTIFICATIONS,
@@ -112,6 +111,6 @@ function projectRead(event: ProjectedEvent, personId: string, search: DocumentSe
   const payload: PersonChange = { person: personKey(personId), read, unread: unread.length - marked.length };
   return {
     operations: marked.map((doc) => ({ collection: NOTIFICATIONS, put: { ...doc, read: true } })),
-    changes: [{ topic: personTopic(personId), payloads: { [PERSON_AUDIENCE]: payload } }],
+    changes: [{ topic: ME_TOPIC, payloads: { [personKey(personId)]: payload } }],
   };
 }

@@ -8,8 +8,8 @@ import {
   NOTIFIED_PEOPLE,
   NOTIFIED_THREADS,
   NotifiedThreadDocument,
-  PERSON_AUDIENCE,
-  personTopic,
+  ME_TOPIC,
+  personKey,
   STAFF_ROLES,
   StaffRoleDocument,
 } from '../../src/notifications/read-models/notification.document';
@@ -136,19 +136,20 @@ function projectThreadEvent(
   const notifications = noticesOf(event, { before, after, followers, staff }).map((notice) =>
     notificationOf(event, aspirationId, notice),
   );
+  const payloads = Object.fromEntries(
+    notifications.map((doc) => [personKey(doc.personId), newNotificationChange(doc)]),
+  );
   return {
     operations: [...operations, ...notifications.map((put) => ({ collection: NOTIFICATIONS, put }))],
-    changes: notifications.map((doc) => ({
-      topic: personTopic(doc.personId),
-      payloads: { [PERSON_AUDIENCE]: newNotificationChange(doc) },
-    })),
+    // One entry for every person told, each their own audience: a popular thread is still one entry per event.
+    changes: notifications.length === 0 ? [] : [{ topic: ME_TOPIC, payloads }],
   };
 }
 
 /**
  * Notifications: per person, what happened in the threads they follow or handle, with its read flag; and what
  * deciding that needs (thread facts, followers, staff roles) and delivering it (preferences, browsers). Each new
- * notification is also a change on its person's topic, which live clients and the delivery outbox follow.
+ * notification is also a change on the `me` topic, for its person only, which live clients and the delivery outbox follow.
  */
 export const notificationsProjection: Projection = {
   name: NOTIFICATIONS_PROJECTION,

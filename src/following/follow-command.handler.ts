@@ -31,14 +31,21 @@ export class FollowCommandHandler implements ICommandHandler<ExecuteFollowComman
 
   async execute({ aspirationId, type, context }: ExecuteFollowCommand): Promise<CommandResponse> {
     const aspiration = await this.factsFor(aspirationId, context);
-    const command = { type, data: { aspirationId, aspiration }, metadata: metadataOf(context) } as FollowCommand;
+    const command = {
+      type,
+      data: { aspirationId, aspiration },
+      metadata: metadataOf(context),
+    } as FollowCommand;
     const stream = followStream(aspirationId, context.actor.id);
     const request = commandRequest(stream, command, context, { target: aspirationId, body: {} });
     return commandResponse(aspirationId, await handleCommand(this.log, followDecider, request));
   }
 
   /** What the follower may know of the aspiration: one they cannot see does not exist for them. */
-  private async factsFor(aspirationId: string, context: CommandContext): Promise<FollowedAspirationFacts | null> {
+  private async factsFor(
+    aspirationId: string,
+    context: CommandContext,
+  ): Promise<FollowedAspirationFacts | null> {
     const state = await readState(this.log, this.aspirations, aspirationStream(aspirationId));
     if (state.status === 'none' || audienceOf(context.actor, state) === undefined) return null;
     return { followerIsSubmitter: state.submittedBy !== null && state.submittedBy === context.actor.id };

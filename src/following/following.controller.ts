@@ -28,7 +28,11 @@ export class FollowingController {
   @Post('aspirations/:id/follow')
   @HttpCode(201)
   @ApiCommand(201, AspirationCommandResponseView)
-  follow(@Req() req: AuthenticatedRequest, @Id() id: string, @Body() _body: EmptyDto): Promise<CommandResponse> {
+  follow(
+    @Req() req: AuthenticatedRequest,
+    @Id() id: string,
+    @Body() _body: EmptyDto,
+  ): Promise<CommandResponse> {
     return this.commands.execute(new ExecuteFollowCommand(id, 'FollowAspiration', this.contexts.of(req)));
   }
 

@@ -7,7 +7,8 @@ export class FollowView {
   @ApiProperty({ ...DATE_TIME, description: 'Since when' }) since!: string;
   @ApiProperty({
     enum: ['submitted', 'responded', 'followed'],
-    description: 'submitted: one’s own aspiration; responded: an official who answered it; followed: by choice',
+    description:
+      'submitted: one’s own aspiration; responded: an official who answered it; followed: by choice',
   })
   reason!: string;
 }

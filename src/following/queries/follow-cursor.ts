@@ -12,7 +12,9 @@ export function decodeFollowCursor(cursor: string): Record<string, unknown> {
     parsed = undefined;
   }
   if (!Array.isArray(parsed) || parsed.length !== 2 || !parsed.every((part) => typeof part === 'string'))
-    throw new RequestValidationError([{ field: 'cursor', message: 'cursor must be a nextCursor of this list' }]);
+    throw new RequestValidationError([
+      { field: 'cursor', message: 'cursor must be a nextCursor of this list' },
+    ]);
   const [since, id] = parsed as [string, string];
   return { $or: [{ since: { $lt: since } }, { since, _id: { $gt: id } }] };
 }

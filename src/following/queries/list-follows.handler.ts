@@ -41,7 +41,9 @@ export class ListFollowsHandler implements IQueryHandler<ListFollows> {
       { $and: [{ personId, following: true }, after] },
       { sort: { since: -1, _id: 1 }, limit: limit + 1 },
     );
-    const items = found.slice(0, limit).map(({ aspirationId, since, reason }) => ({ aspirationId, since, reason }));
+    const items = found
+      .slice(0, limit)
+      .map(({ aspirationId, since, reason }) => ({ aspirationId, since, reason }));
     const last = found[limit - 1];
     const nextCursor = found.length > limit && last ? encodeFollowCursor(last) : null;
     return { items, nextCursor, position: positionToString(position) };

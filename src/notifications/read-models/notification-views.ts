@@ -20,7 +20,7 @@ export function notificationView(doc: NotificationDocument) {
 
 export type NotificationView = ReturnType<typeof notificationView>;
 
-/** What a person topic carries: a new notification, or what was marked read and how many stay unread. */
+/** What the `me` topic carries to a person: a new notification, or what was marked read and how many stay unread. */
 export type PersonChange =
   | { readonly person: string; readonly notification: NotificationView }
   | {

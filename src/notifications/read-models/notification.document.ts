@@ -90,11 +90,12 @@ export interface NotifiedPersonDocument extends Doc {
 export const personKey = (personId: string): string =>
   createHash('sha256').update(`notifications:${personId}`).digest('hex').slice(0, 32);
 
-/** The live topic a person's notifications are pushed on; only that person may join it. */
-export const personTopic = (personId: string): string => `person:${personKey(personId)}`;
-
-/** The audience of a person topic's payloads: the one person. */
-export const PERSON_AUDIENCE = 'person';
+/**
+ * The live topic of one's own notifications. Every person subscribes to `me` and is its own audience (their key), so
+ * an event that tells a thousand followers is one change-log entry with a payload per person, never a thousand
+ * entries; each socket joins only its person's room, and nobody can join another's.
+ */
+export const ME_TOPIC = 'me';
 
 /** One notification per (event, person): derived, so a rebuild finds the same ids and deliveries never repeat. */
 export const notificationIdOf = (position: bigint, personId: string): string =>
