@@ -3,6 +3,7 @@ import { accountRows } from './rows/accounts';
 import { agencyCommandRows } from './rows/agency-commands';
 import { aspirationCommandRows } from './rows/aspiration-commands';
 import { liveRows } from './rows/live';
+import { notificationRows } from './rows/notifications';
 import { readRows } from './rows/reads';
 
 /**
@@ -17,4 +18,5 @@ export const AUTHORIZATION_TABLE: readonly Row[] = [
   ...readRows,
   ...accountRows,
   ...liveRows,
+  ...notificationRows,
 ];

@@ -4,6 +4,8 @@ import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS } from '../domain/preferences
 
 // Response schemas of the notification routes: documentation only (the contract test checks responses against them).
 
+const CLOCK = { type: 'string', pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', example: '22:00' } as const;
+
 const KIND = {
   enum: [...NOTIFICATION_KINDS],
   description: 'What it tells of; each kind has its own channels',
@@ -86,15 +88,6 @@ export class ChannelsView {
   @ApiProperty(CHANNELS) escalation!: string[];
 }
 
-@ApiSchema({
-  name: 'QuietHours',
-  description: 'Local times HH:MM; across midnight when end comes before start',
-})
-export class QuietHoursView {
-  @ApiProperty({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', example: '22:00' }) start!: string;
-  @ApiProperty({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', example: '06:00' }) end!: string;
-}
-
 @ApiSchema({ name: 'PushSubscription' })
 export class PushSubscriptionView {
   @ApiProperty(UUID) id!: string;
@@ -105,7 +98,14 @@ export class PushSubscriptionView {
 @ApiSchema({ name: 'NotificationPreferences' })
 export class PreferencesView {
   @ApiProperty({ type: () => ChannelsView }) channels!: ChannelsView;
-  @ApiProperty({ type: () => QuietHoursView, nullable: true }) quietHours!: QuietHoursView | null;
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    properties: { start: CLOCK, end: CLOCK },
+    required: ['start', 'end'],
+    description: 'Local times HH:MM; across midnight when end comes before start; null: none',
+  })
+  quietHours!: { start: string; end: string } | null;
   @ApiProperty({
     type: 'string',
     nullable: true,
