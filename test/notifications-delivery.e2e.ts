@@ -1,4 +1,5 @@
 import { DELIVERIES, DeliveryRecord } from '../src/notifications/delivery/delivery-record';
+import { personKey } from '../src/notifications/read-models/notification.document';
 import { DOCUMENT_STORE, DocumentStore } from '../src/platform/document-store/document-store.port';
 import { PushTestService } from '../src/platform/messages/testing/push-test-service';
 import { SmtpTestServer } from '../src/platform/messages/testing/smtp-test-server';
@@ -51,7 +52,7 @@ describe('notification delivery: Web Push, retries, quiet hours and digests (e2e
   const recordsOf = (person: SignedIn) =>
     documents.find<DeliveryRecord>(
       DELIVERIES,
-      { personId: person.accountId },
+      { personKey: personKey(person.accountId) },
       { sort: { createdAt: 1, _id: 1 } },
     );
 

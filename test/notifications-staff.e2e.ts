@@ -102,7 +102,9 @@ describe('notifications to staff: assignments and escalations reach who holds th
       'escalation',
       'response',
     ]);
-    expect(await notificationsOf(staff.parent, escalated.body.position)).toEqual([['escalation', 'response']]);
+    expect(await notificationsOf(staff.parent, escalated.body.position)).toEqual([
+      ['escalation', 'response'],
+    ]);
     // The parent agency (Pemkab Katingan) took it over: the facilitators are not alerted, its officials would be.
     expect(await notificationsOf(staff.facilitator, escalated.body.position)).toEqual([
       ['escalation', 'verification'],

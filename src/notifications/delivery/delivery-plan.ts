@@ -1,7 +1,7 @@
 import { deriveId } from '../../platform/ids';
 import { quietUntil } from '../domain/quiet-hours';
 import { NotificationChannel, NotificationPreferences, timeZoneOf } from '../domain/preferences';
-import { NotificationDocument } from '../read-models/notification.document';
+import { NotificationDocument, personKey } from '../read-models/notification.document';
 import { DeliveryRecord } from './delivery-record';
 import { notificationMessage } from './notification-message';
 
@@ -32,7 +32,7 @@ export function planDeliveries(notification: NotificationDocument, context: Plan
     const held = Math.max(quiet?.getTime() ?? 0, flooding ? now.getTime() + context.digestWindowMs : 0);
     return {
       _id: messageIdOf(notification._id, channel),
-      personId: notification.personId,
+      personKey: personKey(notification.personId),
       channel,
       kind: notification.kind,
       notificationIds: [notification._id],

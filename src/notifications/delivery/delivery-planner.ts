@@ -7,6 +7,7 @@ import {
   NOTIFICATIONS,
   NotificationDocument,
   NOTIFICATIONS_PROJECTION,
+  personKey,
 } from '../read-models/notification.document';
 import { DeliveryRecord } from './delivery-record';
 import { planDeliveries } from './delivery-plan';
@@ -68,16 +69,17 @@ export class DeliveryPlanner {
 
   private async plan(notification: NotificationDocument, planned: readonly DeliveryRecord[], now: Date) {
     const { personId } = notification;
+    const key = personKey(personId);
     const person = await notifiedPerson(this.readModels, personId);
     const windowStart = new Date(now.getTime() - this.settings.digestWindowMs);
     const stored = new Map<NotificationChannel, number>();
     for (const channel of ['email', 'sms', 'push'] as const)
-      stored.set(channel, await this.store.recent(personId, channel, windowStart));
+      stored.set(channel, await this.store.recent(key, channel, windowStart));
     return planDeliveries(notification, {
       now,
       preferences: person?.preferences ?? DEFAULT_PREFERENCES,
       recent: (channel) =>
-        stored.get(channel)! + planned.filter((r) => r.personId === personId && r.channel === channel).length,
+        stored.get(channel)! + planned.filter((r) => r.personKey === key && r.channel === channel).length,
       digestThreshold: this.settings.digestThreshold,
       digestWindowMs: this.settings.digestWindowMs,
     });

@@ -19,7 +19,8 @@ export type DeliveryStatus = 'pending' | 'digested' | 'sent' | 'failed' | 'skipp
 export interface DeliveryRecord extends Doc {
   /** The message id, stable across attempts: the SMTP Message-ID, the webhook's Idempotency-Key, the push Topic. */
   readonly _id: string;
-  readonly personId: string;
+  /** The person's key (a digest), never their id: the id is looked up from the notification when sending. */
+  readonly personKey: string;
   readonly channel: NotificationChannel;
   readonly kind: NotificationKind | 'digest';
   readonly notificationIds: readonly string[];

@@ -38,7 +38,7 @@ export class DeliverySender {
     const due = await this.store.due(now, PAGE);
     const groups = new Map<string, DeliveryRecord[]>();
     for (const record of due) {
-      const key = record.kind === 'digest' ? record._id : `${record.personId}\u0000${record.channel}`;
+      const key = record.kind === 'digest' ? record._id : `${record.personKey}\u0000${record.channel}`;
       groups.set(key, [...(groups.get(key) ?? []), record]);
     }
     for (const group of groups.values())
@@ -74,10 +74,10 @@ export class DeliverySender {
   }
 
   private async deliver(record: DeliveryRecord, now: Date): Promise<void> {
-    const targets = await this.targets.of(record.personId, record.channel);
+    const targets = await this.targets.of(record.notificationIds[0], record.channel);
     if (targets.length === 0) {
       const lastError = `nowhere to send it by ${record.channel}`;
-      return this.store.save([updated(record, { status: 'skipped', lastError })], undefined);
+      return this.saveIfKept(updated(record, { status: 'skipped', lastError }));
     }
     const outcomes: Outcome[] = [];
     for (const to of targets) {
@@ -100,7 +100,12 @@ export class DeliverySender {
         ),
       );
     }
-    await this.store.save([this.after(record, outcomes, now)], undefined);
+    await this.saveIfKept(this.after(record, outcomes, now));
+  }
+
+  /** An erasure may have removed the record while it was being sent: it must not come back. */
+  private async saveIfKept(record: DeliveryRecord): Promise<void> {
+    if (await this.store.get(record._id)) await this.store.save([record], undefined);
   }
 
   /** Sent when every target took it (or refused it for good while another took it); otherwise retried, then failed. */

@@ -1,5 +1,6 @@
 import { DocumentStore, DocumentWrite } from '../../platform/document-store/document-store.port';
 import { NotificationChannel } from '../domain/preferences';
+import { personKey } from '../read-models/notification.document';
 import { DELIVERIES, DELIVERY_CURSOR, DeliveryRecord } from './delivery-record';
 
 /** The checkpoint erasure's deletions commit with: never the worker's cursor, which only the worker moves. */
@@ -46,9 +47,9 @@ export class DeliveryStore {
   }
 
   /** Messages recorded for a person on a channel since an instant (what the digest threshold counts). */
-  recent(personId: string, channel: NotificationChannel, since: Date): Promise<number> {
+  recent(personKey: string, channel: NotificationChannel, since: Date): Promise<number> {
     return this.documents.count(DELIVERIES, {
-      personId,
+      personKey,
       channel,
       kind: { $ne: 'digest' },
       createdAt: { $gt: since.toISOString() },
@@ -61,7 +62,7 @@ export class DeliveryStore {
 
   /** Erasure: every record of the person goes (their messages' subjects and texts with them). */
   async forget(personId: string): Promise<number> {
-    const records = await this.documents.find<DeliveryRecord>(DELIVERIES, { personId });
+    const records = await this.documents.find<DeliveryRecord>(DELIVERIES, { personKey: personKey(personId) });
     if (records.length === 0) return 0;
     const deletes = records.map(({ _id, version }): DocumentWrite => ({
       collection: DELIVERIES,

@@ -5,6 +5,11 @@ import { Recipient } from '../../platform/messages/outgoing-messages.port';
 import { ReadModels } from '../../platform/read-models/read-models';
 import { NotificationChannel } from '../domain/preferences';
 import { notifiedPerson } from '../queries/get-notification-settings.handler';
+import {
+  NOTIFICATIONS,
+  NotificationDocument,
+  NOTIFICATIONS_PROJECTION,
+} from '../read-models/notification.document';
 
 /**
  * Where a person's messages go on a channel, looked up when sending: the login they registered or were invited with
@@ -17,7 +22,10 @@ export class DeliveryTargets {
     private readonly readModels: ReadModels,
   ) {}
 
-  async of(personId: string, channel: NotificationChannel): Promise<Recipient[]> {
+  /** Where the person a notification was for is reached now; nowhere once the notification (or person) is gone. */
+  async of(notificationId: string, channel: NotificationChannel): Promise<Recipient[]> {
+    const personId = await this.personOf(notificationId);
+    if (personId === undefined) return [];
     if (channel === 'push') {
       const person = await notifiedPerson(this.readModels, personId);
       return (person?.pushSubscriptions ?? []).map(({ endpoint, keys }) => ({
@@ -29,6 +37,14 @@ export class DeliveryTargets {
     if (channel === 'email' && login?.kind === 'email') return [{ kind: 'email', address: login.value }];
     if (channel === 'sms' && login?.kind === 'phone') return [{ kind: 'phone', number: login.value }];
     return [];
+  }
+
+  private async personOf(notificationId: string): Promise<string | undefined> {
+    const collection = await this.readModels.collection(NOTIFICATIONS_PROJECTION, NOTIFICATIONS);
+    const notification = await this.readModels.documents.findOne<NotificationDocument>(collection, {
+      _id: notificationId,
+    });
+    return notification?.personId;
   }
 
   private async loginOf(personId: string): Promise<{ kind: string; value: string } | undefined> {

@@ -26,8 +26,9 @@ export const NOTIFICATION_COLLECTIONS_NAMING = [
  */
 export async function forgetNotifiedPerson(documents: DocumentStore, personId: string): Promise<void> {
   const key = personKey(personId);
+  // Deleted first: the purge then checkpoints the write-ahead log, so no old page keeps them either.
+  await new DeliveryStore(documents).forget(personId);
   await documents.purgeChanges(key, (payloads) =>
     Object.fromEntries(Object.entries(payloads).filter(([audience]) => audience !== key)),
   );
-  await new DeliveryStore(documents).forget(personId);
 }
