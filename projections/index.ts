@@ -4,7 +4,11 @@ import { notificationsProjection } from './notifications/notifications.projectio
 import { Projection } from './runner/projection';
 
 /** Every read model of the platform. */
-export const projections: readonly Projection[] = [aspirationsProjection, agenciesProjection, notificationsProjection];
+export const projections: readonly Projection[] = [
+  aspirationsProjection,
+  agenciesProjection,
+  notificationsProjection,
+];
 
 export function projectionNamed(name: string): Projection {
   const found = projections.find((p) => p.name === name);

@@ -41,10 +41,13 @@ export class DeliverySender {
       const key = record.kind === 'digest' ? record._id : `${record.personKey}\u0000${record.channel}`;
       groups.set(key, [...(groups.get(key) ?? []), record]);
     }
-    for (const group of groups.values())
+    for (const group of groups.values()) {
+      // A slow server must not outlast the lease: another instance would send the same messages meanwhile.
+      if (!(await holding())) return false;
       if (group.length > this.settings.digestThreshold)
         await this.deliver(await this.digest(group, now), now);
       else for (const record of group) await this.deliver(record, now);
+    }
     return due.length === PAGE;
   }
 
