@@ -1,5 +1,6 @@
 import { AuditConfig, auditConfigFromEnv } from './audit/audit.config';
 import { LiveConfig, liveConfigFromEnv } from './live/live.config';
+import { NotificationsConfig, notificationsConfigFromEnv } from './notifications/notifications.config';
 import { OidcConfig, oidcConfigFromEnv } from './platform/auth/oidc/oidc.config';
 import { configFromEnv, PlatformConfig } from './platform/config';
 import { MessagesConfig, messagesConfigFromEnv } from './platform/messages/messages.config';
@@ -24,6 +25,8 @@ export interface AppConfig extends PlatformConfig {
   readonly audit?: Partial<AuditConfig>;
   /** The deadline scheduler; unset ones take their defaults (src/scheduler/scheduler.config.ts). */
   readonly scheduler?: Partial<SchedulerConfig>;
+  /** Delivery of notifications (Web Push keys, digests, retries); unset ones take their defaults. */
+  readonly notifications?: Partial<NotificationsConfig>;
 }
 
 /** Reads the environment once at start-up (src/platform/ imports no feature, so features join here). */
@@ -37,5 +40,6 @@ export function appConfigFromEnv(env: NodeJS.ProcessEnv = process.env): AppConfi
     oidc: oidcConfigFromEnv(env),
     audit: auditConfigFromEnv(env),
     scheduler: schedulerConfigFromEnv(env),
+    notifications: notificationsConfigFromEnv(env),
   };
 }

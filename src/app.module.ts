@@ -6,7 +6,9 @@ import { AppConfig } from './app-config';
 import { AspirationsModule } from './aspirations/aspirations.module';
 import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
+import { FollowingModule } from './following/following.module';
 import { LiveModule } from './live/live.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { Clock, systemClock } from './platform/clock';
 import { personalDataPolicy } from './personal-data-policy';
@@ -32,6 +34,8 @@ export class AppModule {
         AccountsModule.with(config),
         AgenciesModule,
         AspirationsModule,
+        FollowingModule,
+        NotificationsModule.with(config),
         LiveModule.with(config),
         AuditModule.with(config),
       ],

@@ -3,6 +3,8 @@ import { sessionPersonalData } from './accounts/domain/session.personal-data';
 import { agencyPersonalData } from './agencies/domain/agency.personal-data';
 import { aspirationPersonalData } from './aspirations/domain/aspiration.personal-data';
 import { endorsementPersonalData } from './endorsements/domain/endorsement.personal-data';
+import { followPersonalData } from './following/domain/follow.personal-data';
+import { notificationInboxPersonalData } from './notifications/domain/notification-inbox.personal-data';
 import { combinePolicies } from './platform/event-log/event-sealer';
 
 /** Every feature's declaration of which event fields are personal, and whose. */
@@ -10,6 +12,8 @@ export const personalDataPolicy = combinePolicies(
   aspirationPersonalData,
   agencyPersonalData,
   endorsementPersonalData,
+  followPersonalData,
+  notificationInboxPersonalData,
   accountPersonalData,
   sessionPersonalData,
 );

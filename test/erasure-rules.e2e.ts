@@ -111,15 +111,19 @@ describe('DELETE /api/me: who may erase, and what an erased account can still do
     expect((await keys.keyFor(dewi.accountId)).id).toBeDefined();
     expect((await post('/api/sessions', { login: '0812-5555-6666', password: PASSWORD })).status).toBe(401);
 
-    const restarted = new ProjectionRunner(projectionNamed('aspirations'), {
-      events,
-      documents: running.app.get(DOCUMENT_STORE),
-      sealer: running.app.get(EventLog).sealer,
-      logger: pino({ level: 'silent' }),
-      holder: 'test:restarted',
-      leaseTtlMs: 1_000,
-    });
-    restarted.start();
+    // The read models that name people: the erasure waits for each of them.
+    const restarted = ['aspirations', 'notifications'].map(
+      (name) =>
+        new ProjectionRunner(projectionNamed(name), {
+          events,
+          documents: running.app.get(DOCUMENT_STORE),
+          sealer: running.app.get(EventLog).sealer,
+          logger: pino({ level: 'silent' }),
+          holder: 'test:restarted',
+          leaseTtlMs: 1_000,
+        }),
+    );
+    restarted.forEach((runner) => runner.start());
     try {
       await waitFor(async () => {
         await running.app.get(ErasureSweep).trigger();
@@ -129,7 +133,7 @@ describe('DELETE /api/me: who may erase, and what an erased account can still do
         );
       }, 'the sweep to finish the erasure');
     } finally {
-      await restarted.stop();
+      await Promise.all(restarted.map((runner) => runner.stop()));
     }
   });
 });

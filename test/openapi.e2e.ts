@@ -171,6 +171,7 @@ describe('OpenAPI description (e2e)', () => {
       'get /api/regions',
       'get /api/agencies',
       'get /api/audit/public-key',
+      'get /api/notifications/push-key',
       'get /api/audit/checkpoints',
       'get /api/audit/checkpoints/latest',
       'get /api/audit/checkpoints/{treeSize}',

@@ -33,6 +33,9 @@ export class AccountsModule implements OnModuleDestroy {
   static with(config: AppConfig): DynamicModule {
     return {
       module: AccountsModule,
+      // The one outgoing-message port of the app (notifications send through it too): one writer per outbox file.
+      global: true,
+      exports: [OUTGOING_MESSAGES],
       controllers: [
         AccountsController,
         SessionsController,

@@ -3,6 +3,7 @@ import { ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swa
 import type { FastifyReply } from 'fastify';
 import { AGENCIES_PROJECTION } from '../agencies/read-models/agency.document';
 import { ASPIRATIONS_PROJECTION } from '../aspirations/read-models/thread.document';
+import { NOTIFICATIONS_PROJECTION } from '../notifications/read-models/notification.document';
 import { CurrentActor } from '../platform/auth/current-actor.decorator';
 import { Public } from '../platform/auth/public.decorator';
 import { Actor } from '../platform/domain/decider';
@@ -17,7 +18,7 @@ import {
   ReadModelLagView,
 } from './health.response';
 
-const READ_MODELS = [ASPIRATIONS_PROJECTION, AGENCIES_PROJECTION];
+const READ_MODELS = [ASPIRATIONS_PROJECTION, AGENCIES_PROJECTION, NOTIFICATIONS_PROJECTION];
 
 type Problem = HealthProblem | { readonly kind: 'storage_unavailable'; readonly error: string };
 

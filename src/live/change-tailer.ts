@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { ASPIRATIONS_PROJECTION } from '../aspirations/read-models/thread.document';
+import { NOTIFICATIONS_PROJECTION } from '../notifications/read-models/notification.document';
 import { ChangeEntry, DOCUMENT_STORE, DocumentStore } from '../platform/document-store/document-store.port';
 import { ReadModels } from '../platform/read-models/read-models';
 import { readTrimmedUpTo } from './retention-marks';
@@ -28,13 +29,16 @@ const message = (entry: ChangeEntry, payload: unknown): ChangeMessage => ({
 const unsentPackets = (socket: LiveSocket): number =>
   (socket.conn as unknown as { writeBuffer: readonly unknown[] }).writeBuffer.length;
 
+/** The read models that write the change log: each may commit a position's entries after the others. */
+const LIVE_PROJECTIONS = [ASPIRATIONS_PROJECTION, NOTIFICATIONS_PROJECTION];
+
 const cancelled = () =>
   new LiveRefusal('cancelled', 'Unsubscribed or resubscribed before this subscribe completed');
 
 /**
  * Follows the change log for this instance's sockets: one serial loop reads it in position order and emits each
  * entry once per audience room; subscriptions start inside the same loop, so a backlog and the live changes
- * after it never overlap or leave a gap. It follows the read model's checkpoint, so every push is committed.
+ * after it never overlap or leave a gap. It follows the read models' checkpoints, so every push is committed.
  */
 @Injectable()
 export class ChangeTailer implements OnModuleDestroy {
@@ -102,16 +106,16 @@ export class ChangeTailer implements OnModuleDestroy {
 
   private async round(): Promise<boolean> {
     this.dropSlowConsumers();
-    this.current ??= await this.readModels.position(ASPIRATIONS_PROJECTION);
+    this.current ??= await this.committed();
     await this.serveJoins();
     return this.pushNewChanges();
   }
 
-  /** Reads what the projection committed since the last round; true when a full page suggests more. */
+  /** Reads what the projections committed since the last round; true when a full page suggests more. */
   private async pushNewChanges(): Promise<boolean> {
     const from = this.current!;
-    // The checkpoint first: every entry at or before it is committed (MongoDB inserts a batch's entries unordered).
-    const committed = await this.readModels.position(ASPIRATIONS_PROJECTION);
+    // The checkpoints first: every entry at or before them is committed (MongoDB inserts a batch's entries unordered).
+    const committed = await this.committed();
     const limit = this.config.pageSize;
     const page = await this.documents.readChanges({ after: from, limit });
     const beyond = page.findIndex((entry) => entry.position > committed);
@@ -130,6 +134,12 @@ export class ChangeTailer implements OnModuleDestroy {
     entries.forEach((entry) => this.broadcast(entry));
     if (reached > from) this.current = reached;
     return beyond < 0 && page.length === limit;
+  }
+
+  /** Where every projection writing the change log has committed: no entry at or before it can still appear. */
+  private async committed(): Promise<bigint> {
+    const positions = await Promise.all(LIVE_PROJECTIONS.map((name) => this.readModels.position(name)));
+    return positions.reduce((low, position) => (position < low ? position : low));
   }
 
   private broadcast(entry: ChangeEntry): void {

@@ -6,7 +6,8 @@ import { TokenBucket } from './token-bucket';
 /** One topic a socket follows; `room` is set once authorized, `active` once the tailer has joined it. */
 export interface Subscription {
   readonly topic: string;
-  audience?: Audience;
+  /** A thread audience, or on `me` the person's own key. */
+  audience?: Audience | string;
   room?: string;
   active: boolean;
 }

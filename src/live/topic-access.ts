@@ -2,12 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Audience, audienceOf } from '../aspirations/aspiration-access';
 import { ASPIRATIONS_PROJECTION, THREADS, ThreadDocument } from '../aspirations/read-models/thread.document';
 import { Actor, agencyOfOfficial } from '../platform/domain/decider';
-import { forbidden, notFound } from '../platform/domain/domain-errors';
+import { forbidden, notFound, unauthenticated } from '../platform/domain/domain-errors';
+import { ME_TOPIC, personKey } from '../notifications/read-models/notification.document';
 import { ReadModels } from '../platform/read-models/read-models';
 import { subscriberRoom } from './live-rooms';
 
 export interface TopicGrant {
-  readonly audience: Audience;
+  /** A thread audience, or on `me` the person's own key: they are its only audience. */
+  readonly audience: Audience | string;
   readonly room: string;
 }
 
@@ -17,6 +19,7 @@ export class TopicAccess {
   constructor(private readonly readModels: ReadModels) {}
 
   async grant(viewer: Actor | undefined, topic: string, since: bigint | undefined): Promise<TopicGrant> {
+    if (topic === ME_TOPIC) return ownNotifications(viewer);
     const audience = await this.audienceFor(viewer, topic, since);
     return { audience, room: subscriberRoom(topic, audience, viewer) };
   }
@@ -46,6 +49,17 @@ export class TopicAccess {
     if (!audience) throw notFound('aspiration_not_found', `No aspiration ${id}`, 'topic');
     return audience;
   }
+}
+
+/**
+ * GET /api/me/notifications's rule: one's own, and only with a token. The audience is the person's key, taken from
+ * the token, so a socket joins its own person's room and no request can name another's.
+ */
+function ownNotifications(viewer: Actor | undefined): TopicGrant {
+  if (!viewer)
+    throw unauthenticated('not_authenticated', 'Only a signed-in person has notifications to hear');
+  const audience = personKey(viewer.id);
+  return { audience, room: `${ME_TOPIC}#${audience}` };
 }
 
 const splitTopic = (topic: string): [string, string] => {

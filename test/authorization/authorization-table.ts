@@ -4,6 +4,7 @@ import { agencyCommandRows } from './rows/agency-commands';
 import { aspirationCommandRows } from './rows/aspiration-commands';
 import { auditRows } from './rows/audit';
 import { liveRows } from './rows/live';
+import { notificationRows } from './rows/notifications';
 import { readRows } from './rows/reads';
 import { roleRows } from './rows/roles';
 
@@ -21,4 +22,5 @@ export const AUTHORIZATION_TABLE: readonly Row[] = [
   ...roleRows,
   ...auditRows,
   ...liveRows,
+  ...notificationRows,
 ];

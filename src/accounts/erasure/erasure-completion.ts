@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { payloadWithoutPerson, threadsNaming } from '../../aspirations/read-models/erased-person';
+import { payloadWithoutPerson } from '../../aspirations/read-models/erased-person';
+import { forgetNotifiedPerson } from '../../notifications/erasure/forget-person';
 import { commandRequest, metadataOf } from '../../platform/commands/command-context';
 import { handleCommand } from '../../platform/commands/handle-command';
 import { DomainError } from '../../platform/domain/domain-errors';
@@ -41,11 +42,13 @@ export class ErasureCompletion {
       if (login) await this.releaseLogin(login, accountId);
       // The projection reads which account it was from the event, which needs the key.
       if (!(await readModelsReached(this.documents, position, waitMs))) return false;
-      await dropFrozenCopies(this.documents, threadsNaming(accountId));
+      await dropFrozenCopies(this.documents, accountId);
       await this.documents.purgeChanges(
         accountId,
         (payloads) => payloadWithoutPerson(payloads, accountId) as Record<string, unknown>,
       );
+      // Their notifications on `me` and the messages kept to deliver them (which hold their subjects and texts).
+      await forgetNotifiedPerson(this.documents, accountId);
       if (login) await this.messages.forget(recipientOf(login));
       await this.keys.erase(accountId);
     } catch (error) {

@@ -1,4 +1,7 @@
+import { threadsNaming } from '../../aspirations/read-models/erased-person';
 import { ASPIRATIONS_PROJECTION, THREADS } from '../../aspirations/read-models/thread.document';
+import { NOTIFICATIONS_PROJECTION } from '../../notifications/read-models/notification.document';
+import { NOTIFICATION_COLLECTIONS_NAMING } from '../../notifications/erasure/forget-person';
 import { DocumentStore } from '../../platform/document-store/document-store.port';
 import {
   checkpointName,
@@ -8,8 +11,16 @@ import {
   previousGenerationAlias,
 } from '../../platform/read-models/generations';
 
-/** The read models that name people, and the collection that does. */
-export const READ_MODELS_NAMING_PEOPLE = [{ projection: ASPIRATIONS_PROJECTION, collection: THREADS }];
+type Naming = (personId: string) => Record<string, unknown>;
+
+/** The read models that name people, and the collections that do, with the filter that finds a person there. */
+export const READ_MODELS_NAMING_PEOPLE: ReadonlyArray<{
+  projection: string;
+  collections: ReadonlyArray<{ collection: string; naming: Naming }>;
+}> = [
+  { projection: ASPIRATIONS_PROJECTION, collections: [{ collection: THREADS, naming: threadsNaming }] },
+  { projection: NOTIFICATIONS_PROJECTION, collections: NOTIFICATION_COLLECTIONS_NAMING },
+];
 
 const POLL_MS = 20;
 
@@ -50,15 +61,14 @@ export async function readModelsReached(
  * The generation a rebuild replaced is kept, frozen, for a quick way back: where it names the person, its
  * collection is dropped (rolling back to it then needs a rebuild).
  */
-export async function dropFrozenCopies(
-  documents: DocumentStore,
-  filter: Record<string, unknown>,
-): Promise<void> {
-  for (const { projection, collection } of READ_MODELS_NAMING_PEOPLE) {
+export async function dropFrozenCopies(documents: DocumentStore, personId: string): Promise<void> {
+  for (const { projection, collections } of READ_MODELS_NAMING_PEOPLE) {
     const previous = await documents.alias(previousGenerationAlias(projection));
     const projecting = await projectingGenerations(documents, projection);
     if (!previous || projecting.includes(previous)) continue;
-    const physical = physicalCollection(collection, previous);
-    if ((await documents.count(physical, filter)) > 0) await documents.dropCollection(physical);
+    for (const { collection, naming } of collections) {
+      const physical = physicalCollection(collection, previous);
+      if ((await documents.count(physical, naming(personId))) > 0) await documents.dropCollection(physical);
+    }
   }
 }

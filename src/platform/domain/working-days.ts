@@ -13,6 +13,9 @@ export type IndonesianTimeZone = 'WIB' | 'WITA' | 'WIT';
 
 const UTC_OFFSET_HOURS: Record<IndonesianTimeZone, number> = { WIB: 7, WITA: 8, WIT: 9 };
 
+/** Hours ahead of UTC, all year round. */
+export const utcOffsetHours = (zone: IndonesianTimeZone): number => UTC_OFFSET_HOURS[zone];
+
 // Province codes as in idn-area-data's provinces.csv (38 provinces; 91–96 are the Papua provinces).
 const PROVINCES_BY_ZONE: Record<IndonesianTimeZone, readonly string[]> = {
   WIB: [

@@ -2,10 +2,17 @@ import { assertNever } from '../domain/decider';
 
 export const OUTGOING_MESSAGES = Symbol('OutgoingMessages');
 
-/** Where a message goes: a person's e-mail or phone (E.164), or a machine's webhook endpoint. */
+/** A browser's Web Push subscription: its push service endpoint and the keys its payloads are encrypted to. */
+export interface PushSubscriptionTarget {
+  readonly endpoint: string;
+  readonly keys: { readonly p256dh: string; readonly auth: string };
+}
+
+/** Where a message goes: a person's e-mail or phone (E.164), a browser (Web Push), or a machine's webhook endpoint. */
 export type Recipient =
   | { readonly kind: 'email'; readonly address: string }
   | { readonly kind: 'phone'; readonly number: string }
+  | { readonly kind: 'push'; readonly subscription: PushSubscriptionTarget }
   | { readonly kind: 'webhook'; readonly url: string };
 
 /** What a message is for; receivers (gateways, witnesses) may treat kinds differently. */
@@ -21,6 +28,8 @@ export interface OutgoingMessage {
   readonly to: Recipient;
   readonly subject: string;
   readonly text: string;
+  /** Where in the web app the message leads (a path such as /aspirasi/<id>), for channels that open one. */
+  readonly link?: string;
 }
 
 /**
@@ -38,18 +47,22 @@ export interface OutgoingMessages {
   close(): Promise<void>;
 }
 
-export type DeliveryChannel = 'outbox' | 'smtp' | 'webhook' | 'routing';
+export type DeliveryChannel = 'outbox' | 'smtp' | 'webhook' | 'push' | 'routing';
 
 export class MessageDeliveryError extends Error {
   constructor(
     readonly channel: DeliveryChannel,
     readonly messageId: string,
     reason: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; permanent?: boolean },
   ) {
     super(`Message ${messageId} was not delivered by ${channel}: ${reason}`, options);
     this.name = 'MessageDeliveryError';
+    this.permanent = options?.permanent ?? false;
   }
+
+  /** Trying again cannot help (the subscription is gone, the message refused as it is): a sender stops here. */
+  readonly permanent: boolean;
 }
 
 /** The address as one string, the way logs, the outbox and webhook bodies show it. */
@@ -59,6 +72,8 @@ export function recipientAddress(recipient: Recipient): string {
       return recipient.address;
     case 'phone':
       return recipient.number;
+    case 'push':
+      return recipient.subscription.endpoint;
     case 'webhook':
       return recipient.url;
     default:

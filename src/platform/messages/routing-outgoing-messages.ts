@@ -4,6 +4,7 @@ export interface Routes {
   readonly email?: OutgoingMessages;
   readonly phone?: OutgoingMessages;
   readonly webhook?: OutgoingMessages;
+  readonly push?: OutgoingMessages;
   /**
    * Takes recipients of a kind no route serves (the development outbox, when configured so). Never takes a
    * message a configured route failed to deliver: a code in a local file would look sent but reach no one.
@@ -31,8 +32,8 @@ export class RoutingOutgoingMessages implements OutgoingMessages {
   }
 
   private adapters(): OutgoingMessages[] {
-    const { email, phone, webhook, fallback } = this.routes;
-    return [...new Set([email, phone, webhook, fallback].filter((route) => route !== undefined))];
+    const { email, phone, webhook, push, fallback } = this.routes;
+    return [...new Set([email, phone, webhook, push, fallback].filter((route) => route !== undefined))];
   }
 }
 
@@ -40,6 +41,7 @@ const describeKind: Record<Recipient['kind'], string> = {
   email: 'e-mail (configure SMTP)',
   phone: 'phones (configure the SMS webhook)',
   webhook: 'webhook recipients (configure a webhook secret)',
+  push: 'browsers (Web Push)',
 };
 
 const unroutable = (message: OutgoingMessage) =>

@@ -58,6 +58,15 @@ describe('SMTP outgoing messages', () => {
     expect(mail.headers.get('to')).toBe('siti@suara.test');
   });
 
+  it('gives a resend the same Message-ID, so the mailbox keeps one copy', async () => {
+    const sent = message({ kind: 'email', address: 'siti@suara.test' });
+    await smtp.messages.send(sent);
+    await smtp.messages.send(sent);
+    expect(smtp.server.delivered).toHaveLength(2);
+    expect(smtp.server.delivered[0].headers.get('message-id')).toBe(`<${sent.id}@suara.test>`);
+    expect(smtp.server.mailbox('siti@suara.test')).toHaveLength(1);
+  });
+
   it('rejects the send when the server refuses the mailbox', async () => {
     const sending = smtp.messages.send(message({ kind: 'email', address: 'refused@suara.test' }));
     await expect(sending).rejects.toBeInstanceOf(MessageDeliveryError);

@@ -42,7 +42,8 @@ export class SmtpOutgoingMessages implements OutgoingMessages {
         subject: oneLine(message.subject),
         // Base64 always (nodemailer picks 7bit for plain ASCII): every byte and line break arrives as sent.
         text: { content: message.text, contentTransferEncoding: 'base64' },
-        // Delivery is at least once: the receiving side can drop a second copy by this id.
+        // Delivery is at least once: the same Message-ID on a resend lets mailboxes keep one copy.
+        messageId: messageIdHeader(message.id, this.config.from),
         headers: { 'X-Suara-Message-Id': message.id },
       });
     } catch (error) {
@@ -59,6 +60,12 @@ export class SmtpOutgoingMessages implements OutgoingMessages {
   async close(): Promise<void> {
     this.transport.close();
   }
+}
+
+/** RFC 5322 Message-ID from the message's stable id, at the sender's domain: a resend is recognisably the same. */
+export function messageIdHeader(id: string, from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)>?\s*$/.exec(from)?.[1] ?? 'suara-warga.invalid';
+  return `<${id}@${domain}>`;
 }
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);

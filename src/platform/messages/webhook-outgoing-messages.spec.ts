@@ -75,6 +75,7 @@ describe('SMS webhook', () => {
     await started.messages.send(sent);
     const [delivery] = started.gateway.accepted;
     expect(delivery.path).toBe('/sms');
+    expect(delivery.idempotencyKey).toBe(sent.id);
     expect(delivery.body).toEqual({
       id: sent.id,
       kind: 'one_time_code',

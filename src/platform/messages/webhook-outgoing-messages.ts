@@ -54,6 +54,8 @@ export class WebhookOutgoingMessages implements OutgoingMessages {
         method: 'POST',
         headers: {
           'content-type': 'application/json; charset=utf-8',
+          // Delivery is at least once: a gateway that saw this key already drops the copy.
+          'idempotency-key': message.id,
           [TIMESTAMP_HEADER]: timestamp,
           [SIGNATURE_HEADER]: webhookSignature(this.config.secret, timestamp, json),
         },
@@ -85,6 +87,7 @@ export class WebhookOutgoingMessages implements OutgoingMessages {
         if (this.config.url !== undefined) return this.config.url;
         throw new MessageDeliveryError('webhook', message.id, 'no gateway URL is configured for phones');
       case 'email':
+      case 'push':
         throw new MessageDeliveryError('webhook', message.id, 'webhooks carry phone and webhook messages');
       default:
         return assertNever(message.to);

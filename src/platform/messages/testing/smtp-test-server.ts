@@ -15,6 +15,8 @@ export interface DeliveredMail {
  */
 export class SmtpTestServer {
   readonly delivered: DeliveredMail[] = [];
+  /** Runs on each message after it arrived and before the server answers 250: a test may kill the sender here. */
+  beforeAccept?: (mail: DeliveredMail) => Promise<void> | void;
   private readonly server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -36,11 +38,22 @@ export class SmtpTestServer {
       // Recorded before the server answers 250, so a resolved send is already here.
       stream.on('end', () => {
         const envelopeTo = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-        this.delivered.push({ envelopeTo, ...parseMail(Buffer.concat(chunks).toString('latin1')) });
-        callback();
+        const mail = { envelopeTo, ...parseMail(Buffer.concat(chunks).toString('latin1')) };
+        this.delivered.push(mail);
+        void Promise.resolve(this.beforeAccept?.(mail)).finally(() => callback());
       });
     },
   });
+
+  /** What the address's mailbox holds: one copy per Message-ID, as mail stores keep a resent message once. */
+  mailbox(address: string): DeliveredMail[] {
+    const kept = new Map<string, DeliveredMail>();
+    for (const mail of this.delivered.filter((m) => m.envelopeTo.includes(address))) {
+      const id = mail.headers.get('message-id') ?? `without-id-${kept.size}`;
+      if (!kept.has(id)) kept.set(id, mail);
+    }
+    return [...kept.values()];
+  }
 
   async start(): Promise<number> {
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));

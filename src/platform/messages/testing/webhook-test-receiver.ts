@@ -9,6 +9,8 @@ export interface WebhookDelivery {
   readonly rawBody: Buffer;
   readonly timestamp: string | undefined;
   readonly signature: string | undefined;
+  /** The message's stable id: a gateway drops a second request with the same key. */
+  readonly idempotencyKey: string | undefined;
   readonly body: WebhookBody;
 }
 
@@ -28,7 +30,9 @@ export class WebhookTestReceiver {
       // As a real receiver must: check the signature over the raw bytes before trusting (parsing) them.
       const signed = verifyWebhookSignature(this.secret, { body: rawBody, timestamp, signature }, this.now());
       const body = JSON.parse(rawBody.toString('utf8')) as WebhookBody;
-      const delivery: WebhookDelivery = { path: request.url ?? '/', rawBody, timestamp, signature, body };
+      const idempotencyKey = header(request, 'idempotency-key');
+      const path = request.url ?? '/';
+      const delivery: WebhookDelivery = { path, rawBody, timestamp, signature, idempotencyKey, body };
       (signed ? this.accepted : this.refused).push(delivery);
       response.writeHead(signed ? this.status : 401).end();
     });

@@ -1,0 +1,79 @@
+import { DocumentStore, DocumentWrite } from '../../platform/document-store/document-store.port';
+import { NotificationChannel } from '../domain/preferences';
+import { personKey } from '../read-models/notification.document';
+import { DELIVERIES, DELIVERY_CURSOR, DeliveryRecord } from './delivery-record';
+
+/** The checkpoint erasure's deletions commit with: never the worker's cursor, which only the worker moves. */
+const ERASURE_CHECKPOINT = 'notification-delivery-erasure';
+
+const write = (record: DeliveryRecord): DocumentWrite => ({
+  collection: DELIVERIES,
+  position: BigInt(record.version),
+  document: record,
+});
+
+/** The delivery outbox in the document store: records, and the worker's cursor over the change log. */
+export class DeliveryStore {
+  constructor(private readonly documents: DocumentStore) {}
+
+  cursor(): Promise<bigint | undefined> {
+    return this.documents.checkpoint(DELIVERY_CURSOR);
+  }
+
+  /** Records (new or changed) and, with them, how far the change log was read: one commit. */
+  async save(records: readonly DeliveryRecord[], cursor: bigint | undefined): Promise<void> {
+    if (records.length === 0 && cursor === undefined) return;
+    const checkpoint = cursor ?? (await this.cursor()) ?? 0n;
+    await this.documents.commit({
+      writes: records.map(write),
+      changes: [],
+      checkpoint: { name: DELIVERY_CURSOR, position: checkpoint },
+    });
+  }
+
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const found = await this.documents.find<DeliveryRecord>(DELIVERIES, { _id: { $in: [...ids] } });
+    return new Set(found.map((record) => record._id));
+  }
+
+  /** Pending messages whose time has come, the longest waiting first. */
+  due(now: Date, limit: number): Promise<DeliveryRecord[]> {
+    return this.documents.find<DeliveryRecord>(
+      DELIVERIES,
+      { status: 'pending', dueAt: { $lte: now.toISOString() } },
+      { sort: { dueAt: 1, _id: 1 }, limit },
+    );
+  }
+
+  /** Messages recorded for a person on a channel since an instant (what the digest threshold counts). */
+  recent(personKey: string, channel: NotificationChannel, since: Date): Promise<number> {
+    return this.documents.count(DELIVERIES, {
+      personKey,
+      channel,
+      kind: { $ne: 'digest' },
+      createdAt: { $gt: since.toISOString() },
+    });
+  }
+
+  get(id: string): Promise<DeliveryRecord | undefined> {
+    return this.documents.findOne<DeliveryRecord>(DELIVERIES, { _id: id });
+  }
+
+  /** Erasure: every record of the person goes (their messages' subjects and texts with them). */
+  async forget(personId: string): Promise<number> {
+    const records = await this.documents.find<DeliveryRecord>(DELIVERIES, { personKey: personKey(personId) });
+    if (records.length === 0) return 0;
+    const deletes = records.map(({ _id, version }): DocumentWrite => ({
+      collection: DELIVERIES,
+      position: BigInt(version + 1),
+      delete: _id,
+    }));
+    await this.documents.commit({
+      writes: deletes,
+      changes: [],
+      checkpoint: { name: ERASURE_CHECKPOINT, position: 0n },
+    });
+    return records.length;
+  }
+}
