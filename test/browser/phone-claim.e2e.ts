@@ -65,6 +65,8 @@ describeInBrowser(
 
       await page.waitForURL(/\/konfirmasi\?login=/);
       await waitFor(() => codes().length === 2, 'the new code in the outbox');
+      // The address changes before the confirm page's chunk has rendered: wait for its code field first.
+      await page.getByLabel('Kode 6 angka').waitFor();
       expect(await page.getByLabel('Kata sandi').count()).toBe(0);
       const stored = await page.evaluate('JSON.stringify([{ ...localStorage }, { ...sessionStorage }])');
       expect(stored).not.toContain(SITI_PASSWORD);
