@@ -13,9 +13,8 @@ import { IntegrityMonitor } from '../platform/integrity/integrity-monitor';
 import { AuditProofs } from './audit-proofs';
 import { AuditRunner } from './audit-runner';
 import { AuditController } from './audit.controller';
-import { auditProviders, CHECKPOINT_INTERVAL_MS, CHECKPOINT_WITNESSES } from './audit.providers';
+import { auditProviders, CHECKPOINT_INTERVAL_MS } from './audit.providers';
 import { CheckpointMaker } from './checkpoints/checkpoint-maker';
-import { CheckpointWitnesses } from './checkpoints/checkpoint-witnesses';
 import { LeafVisibility } from './leaf-visibility';
 import { MerkleTreeStore } from './tree/merkle-tree-store';
 
@@ -41,7 +40,6 @@ export class AuditModule implements OnApplicationBootstrap, OnModuleDestroy {
     @Inject(DOCUMENT_STORE) documents: DocumentStore,
     integrity: IntegrityMonitor,
     @Inject(CHECKPOINT_INTERVAL_MS) intervalMs: number,
-    @Inject(CHECKPOINT_WITNESSES) private readonly witnesses: CheckpointWitnesses | undefined,
   ) {
     this.runner = new AuditRunner(tree, maker, documents, {
       intervalMs,
@@ -58,7 +56,7 @@ export class AuditModule implements OnApplicationBootstrap, OnModuleDestroy {
 
   /** Before storage closes (application shutdown): the runner stops and gives its lease up. */
   async onModuleDestroy(): Promise<void> {
+    // The outgoing-message port is the app's (AccountsModule closes it), not the witnesses' own.
     await this.runner.stop();
-    await this.witnesses?.close();
   }
 }

@@ -4,7 +4,7 @@ import { CLOCK, Clock } from '../platform/clock';
 import { DOCUMENT_STORE, DocumentStore } from '../platform/document-store/document-store.port';
 import { EventLog } from '../platform/event-log/event-log';
 import { EVENT_STORE, EventStore } from '../platform/event-store/event-store.port';
-import { createOutgoingMessages, messagesConfigFromEnv } from '../platform/messages/messages.config';
+import { OUTGOING_MESSAGES, OutgoingMessages } from '../platform/messages/outgoing-messages.port';
 import { DEFAULT_CHECKPOINT_MINUTES } from './audit.config';
 import { CheckpointMaker } from './checkpoints/checkpoint-maker';
 import { CheckpointWitnesses } from './checkpoints/checkpoint-witnesses';
@@ -24,14 +24,11 @@ export const auditProviders = (config: AppConfig): Provider[] => [
   },
   {
     provide: CHECKPOINT_WITNESSES,
-    inject: [CLOCK],
-    useFactory: (clock: Clock) => {
+    // The app's one outgoing-message port: a second outbox writer would lose lines when an erasure rewrites the file.
+    inject: [OUTGOING_MESSAGES],
+    useFactory: (messages: OutgoingMessages) => {
       const witnesses = config.audit?.witnesses ?? [];
       if (witnesses.length === 0) return undefined;
-      const messages = createOutgoingMessages(
-        config.messages ?? messagesConfigFromEnv({}, config.dataDir),
-        clock,
-      );
       return new CheckpointWitnesses(messages, witnesses, new Logger('Witnesses'));
     },
   },

@@ -47,8 +47,4 @@ export class CheckpointWitnesses {
       }),
     );
   }
-
-  close(): Promise<void> {
-    return this.messages.close();
-  }
 }
