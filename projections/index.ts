@@ -1,9 +1,14 @@
 import { agenciesProjection } from './agencies/agencies.projection';
 import { aspirationsProjection } from './aspirations/aspirations.projection';
+import { endorsementStreamsProjection } from './endorsements/endorsement-streams.projection';
 import { Projection } from './runner/projection';
 
 /** Every read model of the platform. */
-export const projections: readonly Projection[] = [aspirationsProjection, agenciesProjection];
+export const projections: readonly Projection[] = [
+  aspirationsProjection,
+  agenciesProjection,
+  endorsementStreamsProjection,
+];
 
 export function projectionNamed(name: string): Projection {
   const found = projections.find((p) => p.name === name);

@@ -16,7 +16,11 @@ describe('platform start-up (e2e)', () => {
     expect(await response.json()).toEqual({
       status: 'ok',
       head: '0',
-      projections: { aspirations: { position: '0', lag: '0' }, agencies: { position: '0', lag: '0' } },
+      projections: {
+        aspirations: { position: '0', lag: '0' },
+        agencies: { position: '0', lag: '0' },
+        endorsements: { position: '0', lag: '0' },
+      },
       problems: [],
     });
   });
