@@ -179,6 +179,7 @@ describe('OpenAPI description (e2e)', () => {
       'get /api/audit/checkpoints/{treeSize}',
       'get /api/audit/proofs/inclusion',
       'get /api/audit/proofs/consistency',
+      'get /api/audit/events',
       'get /api/health',
       'get /api/health/live',
       'get /api/health/ready',

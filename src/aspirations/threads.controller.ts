@@ -37,7 +37,7 @@ export class ThreadsController {
   /** The thread now, or (time travel) as it was at asOfPosition or asOfTime. */
   @Public()
   @Get('aspirations/:id')
-  @ApiRead(AspirationDetailView, 404)
+  @ApiRead(AspirationDetailView, 404, 503)
   detail(
     @Req() req: AuthenticatedRequest,
     @Param('id', new UuidParam('id')) id: string,

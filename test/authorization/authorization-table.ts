@@ -2,6 +2,7 @@ import { Row } from './row';
 import { accountRows } from './rows/accounts';
 import { agencyCommandRows } from './rows/agency-commands';
 import { aspirationCommandRows } from './rows/aspiration-commands';
+import { auditHistoryRows } from './rows/audit-history';
 import { liveRows } from './rows/live';
 import { readRows } from './rows/reads';
 
@@ -15,6 +16,7 @@ export const AUTHORIZATION_TABLE: readonly Row[] = [
   ...aspirationCommandRows,
   ...agencyCommandRows,
   ...readRows,
+  ...auditHistoryRows,
   ...accountRows,
   ...liveRows,
 ];

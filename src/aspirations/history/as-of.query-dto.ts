@@ -1,10 +1,8 @@
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsOptional, Matches } from 'class-validator';
 import { invalid } from '../../platform/domain/domain-errors';
+import { IsInstant } from '../../platform/http/instant';
 import { ReadPositionDto } from '../queries/list-threads.query-dto';
 import { AsOf } from './thread-as-of';
-
-/** An instant with its offset, to the second at least: `2026-03-02T04:05:06Z`, `…06.123+07:00`. */
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
 
 /** The detail's query: read-your-writes, or (time travel) the moment to see the thread as it was. */
 export class ThreadDetailDto extends ReadPositionDto {
@@ -15,13 +13,7 @@ export class ThreadDetailDto extends ReadPositionDto {
 
   /** See the thread as it was at this instant of the store's recorded time (`recordedAt` in its history). */
   @IsOptional()
-  @Matches(INSTANT, {
-    message: 'asOfTime must be an ISO 8601 instant with its offset, e.g. 2026-03-02T04:05:06Z',
-  })
-  @IsISO8601(
-    { strict: true, strictSeparator: true },
-    { message: 'asOfTime must be a date and time that exist' },
-  )
+  @IsInstant()
   asOfTime?: string;
 }
 
