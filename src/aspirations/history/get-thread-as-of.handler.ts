@@ -10,7 +10,7 @@ import { positionFromStored } from '../../platform/document-store/positions';
 import { readPosition } from '../queries/read-position';
 import { visibleThread } from '../queries/visible-thread';
 import { isOverdue, threadDetail, ThreadDetail } from '../read-models/thread-views';
-import { AsOf, eventsAsOf, threadAsOf, withheldAsNow } from './thread-as-of';
+import { AsOf, eventsAsOf, storedWithin, threadAsOf, withheldAsNow } from './thread-as-of';
 import { ThreadEvents } from './thread-events';
 
 export class GetThreadAsOf extends Query<{
@@ -45,7 +45,7 @@ export class GetThreadAsOfHandler implements IQueryHandler<GetThreadAsOf> {
     await readPosition(this.readModels, minPosition);
     const { thread: now, audience } = await visibleThread(this.readModels, aspirationId, viewer);
     await this.refuseTheFuture(asOf);
-    const events = eventsAsOf(await this.threadEvents.of(aspirationId), asOf);
+    const events = eventsAsOf(await this.threadEvents.of(aspirationId, storedWithin(asOf)), asOf);
     const past = threadAsOf(events);
     if (!past)
       throw notFound(

@@ -11,13 +11,19 @@ export type AsOf = { readonly position: bigint } | { readonly time: number };
  * or before the instant (a prefix, so the fold never sees an event without the ones before it).
  */
 export function eventsAsOf(events: readonly RecordedThreadEvent[], asOf: AsOf): RecordedThreadEvent[] {
-  const within =
-    'position' in asOf
-      ? (e: RecordedThreadEvent) => e.event.position <= asOf.position
-      : (e: RecordedThreadEvent) => Date.parse(e.recordedAt) <= asOf.time;
-  const end = events.findIndex((e) => !within(e));
+  const within = storedWithin(asOf);
+  const end = events.findIndex((e) => !within({ position: e.event.position, recordedAt: e.recordedAt }));
   return end === -1 ? [...events] : events.slice(0, end);
 }
+
+/**
+ * Whether a stored event lies within the moment. Cutting each stream with it first, then the merged events with
+ * eventsAsOf, gives what eventsAsOf alone gives: within one stream, that run is a prefix of the stream's own run.
+ */
+export const storedWithin =
+  (asOf: AsOf) =>
+  (event: { readonly position: bigint; readonly recordedAt: string }): boolean =>
+    'position' in asOf ? event.position <= asOf.position : Date.parse(event.recordedAt) <= asOf.time;
 
 /** The thread as the projection's own fold left it after those events; undefined before its submission. */
 export const threadAsOf = (events: readonly RecordedThreadEvent[]): ThreadDocument | undefined =>

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EventLog } from '../../platform/event-log/event-log';
 import { EVENT_STORE, EventStore } from '../../platform/event-store/event-store.port';
+import { RecordedEvent } from '../../platform/event-store/stored-event';
 import { ProjectedEvent, projectedEvent } from '../../platform/read-models/projected-event';
 import { ReadModels } from '../../platform/read-models/read-models';
 import { aspirationStream } from '../domain/aspiration.streams';
@@ -31,9 +32,10 @@ export class ThreadEvents {
     private readonly readModels: ReadModels,
   ) {}
 
-  async of(aspirationId: string): Promise<RecordedThreadEvent[]> {
+  /** `within` picks each stream's first events (the rest is neither verified nor opened); all of them by default. */
+  async of(aspirationId: string, within?: (event: RecordedEvent) => boolean): Promise<RecordedThreadEvent[]> {
     const streams = [aspirationStream(aspirationId), ...(await this.endorsementStreams(aspirationId))];
-    const read = await Promise.all(streams.map((stream) => this.log.read(stream)));
+    const read = await Promise.all(streams.map((stream) => this.log.read(stream, within)));
     return read
       .flat()
       .sort((a, b) => (a.recorded.position < b.recorded.position ? -1 : 1))
