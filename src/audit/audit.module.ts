@@ -17,6 +17,8 @@ import { auditProviders, CHECKPOINT_INTERVAL_MS, CHECKPOINT_WITNESSES } from './
 import { CheckpointMaker } from './checkpoints/checkpoint-maker';
 import { CheckpointWitnesses } from './checkpoints/checkpoint-witnesses';
 import { LeafVisibility } from './leaf-visibility';
+import { AuditHistoryController } from './history/audit-history.controller';
+import { AuditLog } from './history/audit-log';
 import { MerkleTreeStore } from './tree/merkle-tree-store';
 
 /**
@@ -30,8 +32,8 @@ export class AuditModule implements OnApplicationBootstrap, OnModuleDestroy {
   static with(config: AppConfig): DynamicModule {
     return {
       module: AuditModule,
-      controllers: [AuditController],
-      providers: [...auditProviders(config), AuditProofs, LeafVisibility],
+      controllers: [AuditController, AuditHistoryController],
+      providers: [...auditProviders(config), AuditProofs, LeafVisibility, AuditLog],
     };
   }
 
