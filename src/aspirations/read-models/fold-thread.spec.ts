@@ -76,6 +76,17 @@ const kinds: Record<string, [string, Actor, Record<string, unknown>]> = {
     system,
     { stage: 'response', fromAgencyId: 'dinas-pupr', toAgencyId: null, escalatedAt: at },
   ],
+  escalatedVerification: [
+    'AspirationEscalated',
+    system,
+    { stage: 'verification', toAgencyId: null, escalatedAt: at },
+  ],
+  remindedVerification: [
+    'DeadlineReminderIssued',
+    system,
+    { stage: 'verification', dueAt: submission.verificationDueAt, remindedAt: at },
+  ],
+  remindedResponse: ['DeadlineReminderIssued', system, { stage: 'response', dueAt: later, remindedAt: at }],
   endorsed: ['AspirationEndorsed', citizen, { aspirationId: 'asp-1', endorsedAt: at }],
   withdrawn: ['EndorsementWithdrawn', citizen, { aspirationId: 'asp-1', withdrawnAt: at }],
 };
