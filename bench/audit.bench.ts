@@ -1,6 +1,7 @@
 // What auditing costs: the verifier's events per second (every chain and the whole Merkle tree recomputed), the time to
-// build a checkpoint at N events (the first follow of an existing log, and the periodic one after it), and proof sizes.
-// Each figure comes with a baseline measured in the same run: raw SHA-256 over the same events.
+// build a checkpoint at N events (the first follow of an existing log, and the periodic one after it), proof sizes,
+// and time travel: a 10,000-event thread seen as of its middle (bench/as-of-fold.ts).
+// Each figure comes with a baseline measured in the same run: raw SHA-256 over the same events, or the stream read.
 // Run: npm run bench:audit   (BENCH_EVENTS=20000 for a quick look)
 import { hash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { scanLog } from '../src/audit/verify/log-scan';
 import { SqliteDocumentStore } from '../src/platform/document-store/sqlite-document-store';
 import { SqliteEventStore } from '../src/platform/event-store/sqlite-event-store';
 import { NewEvent } from '../src/platform/event-store/stored-event';
+import { AS_OF_EVENTS, measureAsOfFold } from './as-of-fold';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const PER_STREAM = 10;
@@ -147,6 +149,26 @@ async function main(): Promise<void> {
       `consistency proof ${Math.floor(size / 2).toLocaleString('en')} → ${size.toLocaleString('en')}`,
       `${consistency.length} hashes, ${json(consistency)} B`,
       ms(consistencyTime),
+    );
+
+    const asOf = await measureAsOfFold(dir);
+    const n = AS_OF_EVENTS.toLocaleString('en');
+    const ratio = (value: number) => `${(value / asOf.readStream).toFixed(1)}x the baseline's time`;
+    row(`baseline: read a ${n}-event aspiration stream`, ms(asOf.readStream / 1000));
+    row(
+      '  read, verified and opened (EventLog.read)',
+      ms(asOf.readVerified / 1000),
+      ratio(asOf.readVerified),
+    );
+    row(
+      '  as of its middle: the fold (foldThread)',
+      ms(asOf.foldOnly / 1000),
+      `${ratio(asOf.foldOnly)}; target under 50 ms`,
+    );
+    row(
+      '  as of its middle: read up to it, verified, folded',
+      ms(asOf.asOfMiddle / 1000),
+      ratio(asOf.asOfMiddle),
     );
   } finally {
     await events.close();

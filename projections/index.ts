@@ -1,6 +1,7 @@
 import { agenciesProjection } from './agencies/agencies.projection';
 import { aspirationsProjection } from './aspirations/aspirations.projection';
 import { notificationsProjection } from './notifications/notifications.projection';
+import { endorsementStreamsProjection } from './endorsements/endorsement-streams.projection';
 import { Projection } from './runner/projection';
 
 /** Every read model of the platform. */
@@ -8,6 +9,7 @@ export const projections: readonly Projection[] = [
   aspirationsProjection,
   agenciesProjection,
   notificationsProjection,
+  endorsementStreamsProjection,
 ];
 
 export function projectionNamed(name: string): Projection {

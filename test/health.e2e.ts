@@ -20,6 +20,7 @@ describe('platform start-up (e2e)', () => {
         aspirations: { position: '0', lag: '0' },
         agencies: { position: '0', lag: '0' },
         notifications: { position: '0', lag: '0' },
+        endorsements: { position: '0', lag: '0' },
       },
       problems: [],
     });

@@ -87,7 +87,10 @@ describe('OpenAPI description (e2e)', () => {
     const page = ['cursor', 'limit', 'minPosition'];
     expect(Object.keys(queryParameters('get', '/api/me/aspirations')).sort()).toEqual(page);
     expect(Object.keys(queryParameters('get', '/api/agencies/{agencyId}/inbox')).sort()).toEqual(page);
-    expect(Object.keys(queryParameters('get', '/api/aspirations/{id}'))).toEqual(['minPosition']);
+    const detail = queryParameters('get', '/api/aspirations/{id}');
+    expect(Object.keys(detail).sort()).toEqual(['asOfPosition', 'asOfTime', 'minPosition']);
+    expect(detail.asOfPosition.schema).toMatchObject({ type: 'string', pattern: expect.any(String) });
+    expect(detail.asOfTime.schema).toMatchObject({ type: 'string', pattern: expect.any(String) });
     expect(Object.keys(queryParameters('get', '/api/statistics')).sort()).toEqual(['minPosition', 'region']);
   });
 
@@ -177,6 +180,7 @@ describe('OpenAPI description (e2e)', () => {
       'get /api/audit/checkpoints/{treeSize}',
       'get /api/audit/proofs/inclusion',
       'get /api/audit/proofs/consistency',
+      'get /api/audit/events',
       'get /api/health',
       'get /api/health/live',
       'get /api/health/ready',

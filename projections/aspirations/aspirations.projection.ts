@@ -4,6 +4,7 @@ import {
   THREADS,
   ThreadDocument,
 } from '../../src/aspirations/read-models/thread.document';
+import { nextThread } from '../../src/aspirations/read-models/thread-fold';
 import { DocumentKey, Projection, ProjectionOperation } from '../runner/projection';
 import {
   ERASED_PEOPLE,
@@ -15,7 +16,6 @@ import {
 } from './erased-people';
 import { nextStatistics, statisticsTouched } from './statistics.projection';
 import { threadChanges } from './thread.changes';
-import { nextThread } from './thread.projection';
 
 const ASPIRATION_EVENTS = new Set([
   'AspirationSubmitted',

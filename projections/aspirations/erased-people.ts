@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { threadsNaming, threadWithoutPerson } from '../../src/aspirations/read-models/erased-person';
+import { ErasedCheck } from '../../src/aspirations/read-models/thread-fold';
 import { THREADS, ThreadDocument } from '../../src/aspirations/read-models/thread.document';
 import {
   DocumentKey,
@@ -19,9 +20,6 @@ export const erasedPersonKey = (personId: string): DocumentKey => ({
   collection: ERASED_PEOPLE,
   id: createHash('sha256').update(`person:${personId}`).digest('hex'),
 });
-
-/** Whether a person was erased before the event being projected. */
-export type ErasedCheck = (personId: string) => boolean;
 
 export const erasedIn =
   (documents: DocumentLookup): ErasedCheck =>

@@ -1,4 +1,5 @@
 import { AspirationEvent } from '../../src/aspirations/domain/aspiration.events';
+import { nextThread } from '../../src/aspirations/read-models/thread-fold';
 import {
   AgencyStatisticsDocument,
   CountDocument,
@@ -9,7 +10,6 @@ import { Doc } from '../../src/platform/document-store/document-store.port';
 import { Actor } from '../../src/platform/domain/decider';
 import { DocumentKey, ProjectedEvent } from '../runner/projection';
 import { nextStatistics, statisticsTouched } from './statistics.projection';
-import { nextThread } from './thread.projection';
 import { citizen, facilitator, perkim, pupr, submission } from './testing/projection-fixtures';
 
 const followUpDue = '2026-01-20T16:59:59.999Z'; // assigned Monday 12 January 03:00Z

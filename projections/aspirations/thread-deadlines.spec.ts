@@ -2,7 +2,7 @@ import { AspirationEvent, EscalationStage } from '../../src/aspirations/domain/a
 import { ThreadDocument } from '../../src/aspirations/read-models/thread.document';
 import { Actor } from '../../src/platform/domain/decider';
 import { ProjectedEvent } from '../runner/projection';
-import { nextThread } from './thread.projection';
+import { nextThread } from '../../src/aspirations/read-models/thread-fold';
 import { citizen, facilitator, pupr, submission, system } from './testing/projection-fixtures';
 
 // prettier-ignore

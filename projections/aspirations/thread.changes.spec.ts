@@ -1,9 +1,9 @@
 import { AspirationEvent, AspirationSubmitted } from '../../src/aspirations/domain/aspiration.events';
+import { nextThread } from '../../src/aspirations/read-models/thread-fold';
 import { ThreadDocument } from '../../src/aspirations/read-models/thread.document';
 import { Actor } from '../../src/platform/domain/decider';
 import { ChangeDraft, ProjectedEvent } from '../runner/projection';
 import { threadChanges } from './thread.changes';
-import { nextThread } from './thread.projection';
 import { citizen, facilitator, pupr, submission } from './testing/projection-fixtures';
 
 let position = 3000n;

@@ -8,6 +8,7 @@ import {
 import { EventSealer } from '../../src/platform/event-log/event-sealer';
 import { RecordedEvent } from '../../src/platform/event-store/stored-event';
 import { ChainVerifier } from '../../src/platform/integrity/chain-verifier';
+import { projectedEvent } from '../../src/platform/read-models/projected-event';
 import { Query } from 'mingo';
 import { lastEventWrite } from './last-event';
 import { DocumentKey, DocumentQuery, DocumentSearch, ProjectedEvent, Projection } from './projection';
@@ -27,16 +28,7 @@ export interface BatchTarget {
 const keyOf = ({ collection, id }: DocumentKey) => `${collection}\u0000${id}`;
 
 async function opened(sealer: EventSealer, recorded: RecordedEvent): Promise<ProjectedEvent> {
-  const { event, metadata, erased } = await sealer.open(recorded);
-  return {
-    type: event.type,
-    data: event.data as Record<string, unknown>,
-    stream: recorded.stream,
-    position: recorded.position,
-    actor: { id: metadata.actor, role: metadata.role },
-    occurredAt: metadata.occurredAt,
-    erased,
-  };
+  return projectedEvent(await sealer.open(recorded));
 }
 
 /** Loads every document the batch touches with one query per collection, and those its events' queries find. */

@@ -1,16 +1,8 @@
 import { Doc, Filter, IndexSpec } from '../../src/platform/document-store/document-store.port';
+import { ProjectedEvent } from '../../src/platform/read-models/projected-event';
 
-/** An event as projections see it: opened (personal fields decrypted where the key exists), with its position. */
-export interface ProjectedEvent {
-  readonly type: string;
-  readonly data: Record<string, unknown>;
-  readonly stream: string;
-  readonly position: bigint;
-  readonly actor: { readonly id: string | null; readonly role: string };
-  readonly occurredAt: string;
-  /** Paths ('data.submittedBy', 'metadata.actor') of personal fields whose person was erased: they read as null. */
-  readonly erased?: readonly string[];
-}
+// The event type lives in src/ so that the as-of views (time travel) fold exactly what the runner projects.
+export type { ProjectedEvent };
 
 export interface DocumentKey {
   readonly collection: string;

@@ -9,9 +9,11 @@ import { forbidden } from '../platform/domain/domain-errors';
 import { UuidParam } from '../platform/http/id.pipe';
 import { ApiRead } from '../platform/http/openapi-responses';
 import { AspirationDetailView, StatisticsView, ThreadPageView } from './dto/thread.response';
+import { asOfIn, ThreadDetailDto } from './history/as-of.query-dto';
+import { GetThreadAsOf } from './history/get-thread-as-of.handler';
 import { GetThread } from './queries/get-thread.handler';
 import { ListThreads } from './queries/list-threads.handler';
-import { ListThreadsDto, PageDto, ReadPositionDto, StatisticsDto } from './queries/list-threads.query-dto';
+import { ListThreadsDto, PageDto, StatisticsDto } from './queries/list-threads.query-dto';
 import { GetStatistics } from './queries/statistics.handler';
 import { regionScope } from './queries/thread-filters';
 import { UnauthorizedException } from '@nestjs/common';
@@ -32,15 +34,21 @@ export class ThreadsController {
     return this.queries.execute(new ListThreads(query, req.actor, this.clock.now()));
   }
 
+  /** The thread now, or (time travel) as it was at asOfPosition or asOfTime. */
   @Public()
   @Get('aspirations/:id')
-  @ApiRead(AspirationDetailView, 404)
+  @ApiRead(AspirationDetailView, 404, 503)
   detail(
     @Req() req: AuthenticatedRequest,
     @Param('id', new UuidParam('id')) id: string,
-    @Query() query: ReadPositionDto,
+    @Query() query: ThreadDetailDto,
   ) {
-    return this.queries.execute(new GetThread(id, req.actor, this.clock.now(), query.minPosition));
+    const asOf = asOfIn(query);
+    return this.queries.execute(
+      asOf
+        ? new GetThreadAsOf(id, req.actor, asOf, query.minPosition)
+        : new GetThread(id, req.actor, this.clock.now(), query.minPosition),
+    );
   }
 
   @Get('me/aspirations')

@@ -16,6 +16,8 @@ import { AuditController } from './audit.controller';
 import { auditProviders, CHECKPOINT_INTERVAL_MS } from './audit.providers';
 import { CheckpointMaker } from './checkpoints/checkpoint-maker';
 import { LeafVisibility } from './leaf-visibility';
+import { AuditHistoryController } from './history/audit-history.controller';
+import { AuditLog } from './history/audit-log';
 import { MerkleTreeStore } from './tree/merkle-tree-store';
 
 /**
@@ -29,8 +31,8 @@ export class AuditModule implements OnApplicationBootstrap, OnModuleDestroy {
   static with(config: AppConfig): DynamicModule {
     return {
       module: AuditModule,
-      controllers: [AuditController],
-      providers: [...auditProviders(config), AuditProofs, LeafVisibility],
+      controllers: [AuditController, AuditHistoryController],
+      providers: [...auditProviders(config), AuditProofs, LeafVisibility, AuditLog],
     };
   }
 

@@ -2,6 +2,7 @@ import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AGENCIES_PROJECTION } from '../agencies/read-models/agency.document';
+import { ENDORSEMENTS_PROJECTION } from '../aspirations/read-models/endorsement-streams.document';
 import { ASPIRATIONS_PROJECTION } from '../aspirations/read-models/thread.document';
 import { NOTIFICATIONS_PROJECTION } from '../notifications/read-models/notification.document';
 import { CurrentActor } from '../platform/auth/current-actor.decorator';
@@ -18,7 +19,12 @@ import {
   ReadModelLagView,
 } from './health.response';
 
-const READ_MODELS = [ASPIRATIONS_PROJECTION, AGENCIES_PROJECTION, NOTIFICATIONS_PROJECTION];
+const READ_MODELS = [
+  ASPIRATIONS_PROJECTION,
+  AGENCIES_PROJECTION,
+  NOTIFICATIONS_PROJECTION,
+  ENDORSEMENTS_PROJECTION,
+];
 
 type Problem = HealthProblem | { readonly kind: 'storage_unavailable'; readonly error: string };
 

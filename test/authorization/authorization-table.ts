@@ -3,6 +3,7 @@ import { accountRows } from './rows/accounts';
 import { agencyCommandRows } from './rows/agency-commands';
 import { aspirationCommandRows } from './rows/aspiration-commands';
 import { auditRows } from './rows/audit';
+import { auditHistoryRows } from './rows/audit-history';
 import { liveRows } from './rows/live';
 import { notificationRows } from './rows/notifications';
 import { readRows } from './rows/reads';
@@ -18,6 +19,7 @@ export const AUTHORIZATION_TABLE: readonly Row[] = [
   ...aspirationCommandRows,
   ...agencyCommandRows,
   ...readRows,
+  ...auditHistoryRows,
   ...accountRows,
   ...roleRows,
   ...auditRows,

@@ -1,11 +1,9 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { Actor } from '../../platform/domain/decider';
-import { notFound } from '../../platform/domain/domain-errors';
 import { ReadModels } from '../../platform/read-models/read-models';
-import { audienceOf } from '../aspiration-access';
-import { ASPIRATIONS_PROJECTION, THREADS, ThreadDocument } from '../read-models/thread.document';
 import { isOverdue, threadDetail, ThreadDetail } from '../read-models/thread-views';
 import { readPosition } from './read-position';
+import { visibleThread } from './visible-thread';
 
 export class GetThread extends Query<{ aspiration: ThreadDetail & { overdue: boolean }; position: string }> {
   constructor(
@@ -25,11 +23,7 @@ export class GetThreadHandler implements IQueryHandler<GetThread> {
 
   async execute({ aspirationId, viewer, now, minPosition }: GetThread) {
     const position = await readPosition(this.readModels, minPosition);
-    const collection = await this.readModels.collection(ASPIRATIONS_PROJECTION, THREADS);
-    const thread = await this.readModels.documents.findOne<ThreadDocument>(collection, { _id: aspirationId });
-    const audience = thread && audienceOf(viewer, { ...thread, agencyId: thread.agencyId ?? undefined });
-    // Not visible and not existing answer alike, so ids cannot be probed.
-    if (!thread || !audience) throw notFound('aspiration_not_found', `No aspiration ${aspirationId}`);
+    const { thread, audience } = await visibleThread(this.readModels, aspirationId, viewer);
     return { aspiration: { ...threadDetail(thread, audience), overdue: isOverdue(thread, now) }, position };
   }
 }

@@ -13,6 +13,8 @@ import { eventIdFor } from './event-id';
 import { EventMetadata } from './event-metadata';
 import { EventSealer, OpenedEvent } from './event-sealer';
 
+const PAGE = 1_000;
+
 /** Checks a whole stream (read from revision 0) against its digests and chain links. */
 function verifyStream(stream: string, recorded: readonly RecordedEvent[]): void {
   const broken = findChainBreak(recorded);
@@ -37,17 +39,41 @@ export class EventLog {
     readonly integrity: IntegrityMonitor = new IntegrityMonitor(),
   ) {}
 
-  async read<E extends DomainEvent>(stream: string): Promise<OpenedEvent<E>[]> {
-    const recorded = await this.store.readStream(stream);
+  /**
+   * A stream, or its first events while `within` holds: a prefix's chain verifies on its own, so the events after it
+   * are neither verified nor opened (time travel reads a long stream only up to the moment asked for).
+   */
+  async read<E extends DomainEvent>(
+    stream: string,
+    within?: (event: RecordedEvent) => boolean,
+  ): Promise<OpenedEvent<E>[]> {
+    const recorded = await this.readWhile(stream, within);
     try {
       verifyStream(stream, recorded);
-      const opened = await Promise.all(recorded.map((event) => this.sealer.open<E>(event)));
-      this.integrity.streamVerified(stream);
+      const opened = await this.sealer.openAll<E>(recorded);
+      // Only a whole stream read clears a failure: a prefix says nothing of the events after it.
+      if (!within) this.integrity.streamVerified(stream);
       return opened;
     } catch (error) {
       if (error instanceof IntegrityFailureError || error instanceof KeyMissingError)
         this.integrity.streamFailed(error);
       throw error;
+    }
+  }
+
+  /** The stream's first events while `within` holds, read a page at a time so a long stream's tail stays unread. */
+  private async readWhile(
+    stream: string,
+    within?: (event: RecordedEvent) => boolean,
+  ): Promise<RecordedEvent[]> {
+    if (!within) return this.store.readStream(stream);
+    const recorded: RecordedEvent[] = [];
+    for (;;) {
+      const fromRevision = recorded.length === 0 ? 0 : recorded[recorded.length - 1].revision + 1;
+      const page = await this.store.readStream(stream, { fromRevision, maxCount: PAGE });
+      const end = page.findIndex((event) => !within(event));
+      recorded.push(...(end === -1 ? page : page.slice(0, end)));
+      if (end !== -1 || page.length < PAGE) return recorded;
     }
   }
 

@@ -5,6 +5,7 @@ import { PersonalDataPolicy } from '../domain/personal-data';
 import { findChainBreak, withholdField } from '../event-store/event-hash';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { KeyMissingError } from '../integrity/integrity-errors';
+import { KeyStore } from '../personal-data/key-store.port';
 import { SqliteKeyStore } from '../personal-data/sqlite-key-store';
 import { EventMetadata } from './event-metadata';
 import { EventSealer } from './event-sealer';
@@ -91,6 +92,28 @@ describe('the stored event envelope', () => {
     const opened = await sealer.open(redacted[1]);
     expect(opened.event.data).toEqual({ body: null });
     expect(opened.withheld).toEqual(['data.body']);
+  });
+
+  it('opens many events with one key look-up, each as open alone does; an erased key reads as erased', async () => {
+    const events = [
+      ...(await appendThread('thread-g', 'citizen-g')),
+      ...(await appendThread('thread-h', 'citizen-h')),
+    ];
+    await keys.erase('citizen-h');
+    const lookups: string[][] = [];
+    // The real key store, its look-ups counted.
+    const counting: KeyStore = {
+      keyFor: (subject) => keys.keyFor(subject),
+      keysById: (ids) => (lookups.push([...ids]), keys.keysById(ids)),
+      isEmpty: () => keys.isEmpty(),
+      erase: (subject) => keys.erase(subject),
+      close: async () => undefined,
+    };
+    const counted = new EventSealer(counting, policy);
+    const one = await Promise.all(events.map((event) => sealer.open(event)));
+    expect(await counted.openAll(events)).toEqual(one);
+    expect(lookups).toHaveLength(1);
+    expect(one.map((opened) => opened.erased)).toEqual([[], [], ['data.submittedBy', 'metadata.actor'], []]);
   });
 
   it('detects a ciphertext moved from one event to another', async () => {

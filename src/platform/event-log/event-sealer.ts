@@ -8,6 +8,8 @@ import { KeyStore } from '../personal-data/key-store.port';
 import { EventMetadata } from './event-metadata';
 
 export const SCHEMA_VERSION = 1;
+/** Key ids per key store query: well under SQLite's limit on bound parameters. */
+const KEYS_PER_LOOKUP = 500;
 
 /** A stored event made readable again: personal fields decrypted where the key still exists. */
 export interface OpenedEvent<E extends DomainEvent = DomainEvent> {
@@ -56,7 +58,22 @@ export class EventSealer {
   }
 
   async open<E extends DomainEvent>(recorded: RecordedEvent): Promise<OpenedEvent<E>> {
-    const keys = await this.keys.keysById(recorded.keyIds);
+    return this.openWith<E>(recorded, await this.keys.keysById(recorded.keyIds));
+  }
+
+  /** Opens many events with one look-up of the keys they share (a stream: its people's keys), not one per event. */
+  async openAll<E extends DomainEvent>(recorded: readonly RecordedEvent[]): Promise<OpenedEvent<E>[]> {
+    const ids = [...new Set(recorded.flatMap((event) => event.keyIds))];
+    const keys = new Map<string, Buffer | null>();
+    for (let i = 0; i < ids.length; i += KEYS_PER_LOOKUP)
+      for (const [id, key] of await this.keys.keysById(ids.slice(i, i + KEYS_PER_LOOKUP))) keys.set(id, key);
+    return recorded.map((event) => this.openWith<E>(event, keys));
+  }
+
+  private openWith<E extends DomainEvent>(
+    recorded: RecordedEvent,
+    keys: ReadonlyMap<string, Buffer | null>,
+  ): OpenedEvent<E> {
     const erased: string[] = [];
     const withheld: string[] = [];
     const openField = (path: string, value: unknown) => {

@@ -1,8 +1,9 @@
-import { AspirationEvent } from '../../src/aspirations/domain/aspiration.events';
-import { erasedActor } from '../../src/aspirations/read-models/erased-person';
-import { deadlineWork, recordStage } from '../../src/aspirations/read-models/thread-deadlines';
+import { assertNever } from '../../platform/domain/decider';
+import { ProjectedEvent } from '../../platform/read-models/projected-event';
+import { AspirationEvent } from '../domain/aspiration.events';
+import { erasedActor } from './erased-person';
+import { recordStage } from './thread-deadlines';
 import {
-  NOTHING_DUE,
   normalizedWords,
   regionPrefixes,
   ThreadActor,
@@ -10,15 +11,21 @@ import {
   ThreadMessage,
   ThreadStatus,
   TimelineEntry,
-} from '../../src/aspirations/read-models/thread.document';
-import { storedPosition } from '../../src/platform/document-store/positions';
-import { assertNever } from '../../src/platform/domain/decider';
-import { ProjectedEvent } from '../runner/projection';
-import { ErasedCheck } from './erased-people';
+} from './thread.document';
 
-type Change = Partial<Omit<ThreadDocument, '_id'>>;
+// What one event does to a thread of the read model, pure; thread-fold.ts applies it.
 
-const noOneErased: ErasedCheck = () => false;
+/** Whether a person was erased before the event being folded. */
+export type ErasedCheck = (personId: string) => boolean;
+
+/** What an event changes in its thread: fields to set, and a message to add or to mark hidden. */
+export interface Change {
+  readonly set: Partial<Omit<ThreadDocument, '_id' | 'messages' | 'timeline'>>;
+  readonly add?: ThreadMessage;
+  readonly hide?: { readonly messageId: string; readonly hidden: NonNullable<ThreadMessage['hidden']> };
+}
+
+export const noOneErased: ErasedCheck = () => false;
 
 /**
  * Who acted, as the thread keeps it. Citizens are private persons: one whose key is gone (their id reads as null),
@@ -106,75 +113,83 @@ function changeOf(event: ProjectedEvent, thread: ThreadDocument, isErased: Erase
     case 'AspirationSubmitted':
       return undefined;
     case 'AspirationVerified':
-      return { status: 'verified', dueAt: null };
+      return { set: { status: 'verified', dueAt: null } };
     case 'AspirationRejected':
-      return { status: 'rejected', dueAt: null };
+      return { set: { status: 'rejected', dueAt: null } };
     case 'AspirationAssigned':
       return {
-        status: 'in_progress',
-        agencyId: e.data.agencyId,
-        assignedAt: e.data.assignedAt,
-        followUpDueAt: e.data.followUpDueAt,
-        dueAt: e.data.followUpDueAt,
+        set: {
+          status: 'in_progress',
+          agencyId: e.data.agencyId,
+          assignedAt: e.data.assignedAt,
+          followUpDueAt: e.data.followUpDueAt,
+          dueAt: e.data.followUpDueAt,
+        },
       };
     case 'AspirationForwarded':
       return {
-        agencyId: e.data.toAgencyId,
-        followUpDueAt: e.data.followUpDueAt,
-        dueAt: e.data.followUpDueAt,
-        autoCloseDueAt: null,
+        set: {
+          agencyId: e.data.toAgencyId,
+          followUpDueAt: e.data.followUpDueAt,
+          dueAt: e.data.followUpDueAt,
+          autoCloseDueAt: null,
+        },
       };
     case 'OfficialResponded':
       return {
-        messages: [
-          ...thread.messages,
-          message(event, isErased, 'response', e.data, e.data.respondedAt, e.data.agencyId),
-        ],
-        firstRespondedAt: thread.firstRespondedAt ?? e.data.respondedAt,
-        followUpDueAt: null,
-        dueAt: null,
-        autoCloseDueAt: e.data.autoCloseDueAt,
+        add: message(event, isErased, 'response', e.data, e.data.respondedAt, e.data.agencyId),
+        set: {
+          firstRespondedAt: thread.firstRespondedAt ?? e.data.respondedAt,
+          followUpDueAt: null,
+          dueAt: null,
+          autoCloseDueAt: e.data.autoCloseDueAt,
+        },
       };
     case 'CitizenReplied':
       return {
-        messages: [...thread.messages, message(event, isErased, 'reply', e.data, e.data.repliedAt)],
-        autoCloseDueAt: null,
+        add: message(event, isErased, 'reply', e.data, e.data.repliedAt),
+        set: { autoCloseDueAt: null },
       };
     case 'AspirationResolved':
-      return { status: 'resolved', reopenUntil: e.data.reopenUntil, dueAt: null };
+      return { set: { status: 'resolved', reopenUntil: e.data.reopenUntil, dueAt: null } };
     case 'AspirationRated':
-      return { rating: e.data.rating };
+      return { set: { rating: e.data.rating } };
     case 'AspirationReopened':
       return {
-        status: 'in_progress',
-        followUpDueAt: e.data.followUpDueAt,
-        dueAt: e.data.followUpDueAt,
-        autoCloseDueAt: null,
-        reopenUntil: null,
+        set: {
+          status: 'in_progress',
+          followUpDueAt: e.data.followUpDueAt,
+          dueAt: e.data.followUpDueAt,
+          autoCloseDueAt: null,
+          reopenUntil: null,
+        },
       };
     case 'AspirationClosed':
-      return { status: 'closed', reopenUntil: e.data.reopenUntil, dueAt: null, autoCloseDueAt: null };
+      return {
+        set: { status: 'closed', reopenUntil: e.data.reopenUntil, dueAt: null, autoCloseDueAt: null },
+      };
     case 'MessageHidden': {
-      const hidden = { reason: e.data.reason, at: e.data.hiddenAt };
-      const messages = thread.messages.map((m) => (m.messageId === e.data.messageId ? { ...m, hidden } : m));
+      const hide = { messageId: e.data.messageId, hidden: { reason: e.data.reason, at: e.data.hiddenAt } };
       // A hidden submission can no longer be found by its words.
       const submissionHidden = thread.messages[0]?.messageId === e.data.messageId;
-      return { messages, ...(submissionHidden && { words: [] }) };
+      return { hide, set: submissionHidden ? { words: [] } : {} };
     }
     case 'AspirationEscalated': {
       const escalatedDeadlines = recordStage(thread, thread.escalatedDeadlines, e.data.stage);
       if (e.data.stage !== 'response' || e.data.toAgencyId === null || !e.data.followUpDueAt)
-        return { escalatedDeadlines };
+        return { set: { escalatedDeadlines } };
       return {
-        escalatedDeadlines,
-        agencyId: e.data.toAgencyId,
-        followUpDueAt: e.data.followUpDueAt,
-        dueAt: e.data.followUpDueAt,
-        autoCloseDueAt: null,
+        set: {
+          escalatedDeadlines,
+          agencyId: e.data.toAgencyId,
+          followUpDueAt: e.data.followUpDueAt,
+          dueAt: e.data.followUpDueAt,
+          autoCloseDueAt: null,
+        },
       };
     }
     case 'DeadlineReminderIssued':
-      return { remindedDeadlines: { ...thread.remindedDeadlines, [e.data.stage]: e.data.dueAt } };
+      return { set: { remindedDeadlines: { ...thread.remindedDeadlines, [e.data.stage]: e.data.dueAt } } };
     default:
       return assertNever(e);
   }
@@ -183,7 +198,11 @@ function changeOf(event: ProjectedEvent, thread: ThreadDocument, isErased: Erase
 const reasonOf = (data: Record<string, unknown>) =>
   typeof data.reason === 'string' ? data.reason : typeof data.summary === 'string' ? data.summary : undefined;
 
-function timelineEntry(event: ProjectedEvent, status: ThreadStatus, agencyId: string | null): TimelineEntry {
+export function timelineEntry(
+  event: ProjectedEvent,
+  status: ThreadStatus,
+  agencyId: string | null,
+): TimelineEntry {
   const reason = reasonOf(event.data);
   return {
     type: event.type,
@@ -195,41 +214,27 @@ function timelineEntry(event: ProjectedEvent, status: ThreadStatus, agencyId: st
   };
 }
 
-/**
- * The thread after an aspiration event (or an endorsement of it); unchanged when the event does not apply.
- * `isErased` tells the people erased before this event (AccountErased, projected by erased-people.ts).
- */
-export function nextThread(
+/** What one event does to a thread: starts it, counts an endorsement, or changes it (with a timeline entry). */
+export type Step =
+  | { readonly kind: 'start'; readonly thread: ThreadDocument }
+  | { readonly kind: 'endorsement'; readonly endorsements: number }
+  | ({ readonly kind: 'change' } & Change);
+
+export function stepOf(
   event: ProjectedEvent,
   thread: ThreadDocument | undefined,
-  isErased: ErasedCheck = noOneErased,
-): ThreadDocument | undefined {
-  let next: ThreadDocument | undefined;
+  isErased: ErasedCheck,
+): Step | undefined {
   if (event.type === 'AspirationEndorsed' || event.type === 'EndorsementWithdrawn') {
     if (!thread) return undefined;
-    next = {
-      ...thread,
-      endorsements: Math.max(0, thread.endorsements + (event.type === 'AspirationEndorsed' ? 1 : -1)),
-    };
-    return { ...next, lastPosition: storedPosition(event.position), updatedAt: event.occurredAt };
+    const endorsements = Math.max(0, thread.endorsements + (event.type === 'AspirationEndorsed' ? 1 : -1));
+    return { kind: 'endorsement', endorsements };
   }
   if (event.type === 'AspirationSubmitted') {
     if (thread) return undefined;
     const data = event.data as Extract<AspirationEvent, { type: 'AspirationSubmitted' }>['data'];
-    next = submitted(event, data, isErased);
-  } else {
-    const change = thread && changeOf(event, thread, isErased);
-    if (!thread || !change) return undefined;
-    next = { ...thread, ...change };
+    return { kind: 'start', thread: submitted(event, data, isErased) };
   }
-  const published = next.visibility === 'public' && !['submitted', 'rejected'].includes(next.status);
-  return {
-    ...next,
-    published,
-    dueSort: next.dueAt ?? NOTHING_DUE,
-    ...deadlineWork(next),
-    timeline: [...next.timeline, timelineEntry(event, next.status, next.agencyId)],
-    lastPosition: storedPosition(event.position),
-    updatedAt: event.occurredAt,
-  };
+  const change = thread && changeOf(event, thread, isErased);
+  return change && { kind: 'change', ...change };
 }

@@ -1,11 +1,17 @@
 import { isDeepStrictEqual } from 'node:util';
-import { AspirationEvent } from '../../src/aspirations/domain/aspiration.events';
-import { NOTHING_DUE, ThreadDocument } from '../../src/aspirations/read-models/thread.document';
-import { EndorsementEvent } from '../../src/endorsements/domain/endorsement.events';
-import { Actor } from '../../src/platform/domain/decider';
-import { ProjectedEvent } from '../runner/projection';
-import { nextThread } from './thread.projection';
-import { citizen, facilitator, pupr, submission, system } from './testing/projection-fixtures';
+import {
+  citizen,
+  facilitator,
+  pupr,
+  submission,
+  system,
+} from '../../../projections/aspirations/testing/projection-fixtures';
+import { EndorsementEvent } from '../../endorsements/domain/endorsement.events';
+import { Actor } from '../../platform/domain/decider';
+import { ProjectedEvent } from '../../platform/read-models/projected-event';
+import { AspirationEvent } from '../domain/aspiration.events';
+import { nextThread } from './thread-fold';
+import { NOTHING_DUE, ThreadDocument } from './thread.document';
 
 // prettier-ignore
 const at = {
@@ -98,7 +104,7 @@ function changesOf(event: ProjectedEvent, ...story: ProjectedEvent[]): Partial<T
 const answered = [submitted, verified, assigned, responded];
 const stored = (e: ProjectedEvent) => e.position.toString().padStart(40, '0');
 
-describe('thread projection: intake', () => {
+describe('thread fold: intake', () => {
   const words = 'jalan rusak di kasongan baru utama menuju pasar berlubang besar dan tergenang saat hujan';
 
   it('opens an unpublished thread from a submission, waiting for verification', () => {
@@ -187,7 +193,7 @@ describe('thread projection: intake', () => {
   });
 });
 
-describe('thread projection: handling', () => {
+describe('thread fold: handling', () => {
   it('hands the thread to an agency with its follow-up deadline', () => {
     expect(changesOf(assigned, submitted, verified)).toEqual({
       status: 'in_progress',
@@ -257,7 +263,7 @@ describe('thread projection: handling', () => {
   });
 });
 
-describe('thread projection: outcome and moderation', () => {
+describe('thread fold: outcome and moderation', () => {
   it('resolves, with a window to reopen', () => {
     expect(changesOf(resolved, ...answered)).toEqual({ status: 'resolved', reopenUntil: due.reopenUntil });
   });
@@ -325,7 +331,7 @@ describe('thread projection: outcome and moderation', () => {
   });
 });
 
-describe('thread projection: endorsements and events that do not fit', () => {
+describe('thread fold: endorsements and events that do not fit', () => {
   const endorsed = () =>
     event('AspirationEndorsed', citizen, { aspirationId: 'asp-1', endorsedAt: at.later });
   const withdrawn = () =>
