@@ -15,6 +15,8 @@ export const aspirationErrors = {
     forbidden('on_behalf_of_not_allowed', 'Only a facilitator submits on behalf of a villager'),
   facilitatorOnly: (action: string) => forbidden('facilitator_only', `Only a facilitator may ${action}`),
   submitterOnly: (action: string) => forbidden('submitter_only', `Only the submitter may ${action}`),
+  relayOnly: (action: string) =>
+    forbidden('relay_facilitator_only', `Only a facilitator of its region may ${action} for the villager`),
   closeNotAllowed: () =>
     forbidden('close_not_allowed', 'Only its submitter or a facilitator of its region may close it'),
   assignedOfficialOnly: (action: string) =>

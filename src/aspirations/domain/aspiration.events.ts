@@ -51,7 +51,7 @@ export type OfficialResponded = DomainEvent<
 
 export type CitizenReplied = DomainEvent<
   'CitizenReplied',
-  { messageId: string; body: string; repliedAt: string }
+  { messageId: string; body: string; repliedAt: string; relayedForVillager?: true }
 >;
 
 export type AspirationResolved = DomainEvent<
@@ -61,7 +61,7 @@ export type AspirationResolved = DomainEvent<
 
 export type AspirationRated = DomainEvent<
   'AspirationRated',
-  { rating: number; comment?: string; ratedAt: string }
+  { rating: number; comment?: string; ratedAt: string; relayedForVillager?: true }
 >;
 
 export type AspirationReopened = DomainEvent<

@@ -50,6 +50,23 @@ export function requireSubmitter(state: ExistingAspiration, actor: Actor, action
     throw aspirationErrors.submitterOnly(action);
 }
 
+/** Marks what a facilitator relayed for a villager, in the event that records it. */
+export const RELAYED = { relayedForVillager: true } as const;
+
+/**
+ * Who speaks as the submitter: the submitter themself or, for a villager who is not online, a facilitator of the
+ * region relaying their words. Answers whether it is such a relay, which the event records.
+ */
+export function requireSubmitterVoice(state: ExistingAspiration, actor: Actor, action: string): boolean {
+  if (state.forVillager !== true) {
+    requireSubmitter(state, actor, action);
+    return false;
+  }
+  if (!isFacilitator(actor)) throw aspirationErrors.relayOnly(action);
+  requireFacilitatorRegion(actor, state.regionCode, `${action} for the villager`);
+  return true;
+}
+
 /** Before the status is known: only a facilitator or some official can possibly act. */
 export function requireOfficialOrFacilitator(actor: Actor, action: string): void {
   if (!isFacilitator(actor) && agencyOfOfficial(actor.role) === undefined) {

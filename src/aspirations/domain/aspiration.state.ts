@@ -30,6 +30,8 @@ export interface AspirationFacts {
   visibility: Visibility;
   anonymous: boolean;
   groupId?: string;
+  /** Submitted by a facilitator for a villager who is not online: facilitators of the region speak for them. */
+  forVillager?: true;
   /** Null once the submitter was erased (the event log reads erased fields as null): nobody acts as them. */
   submittedBy: string | null;
   submittedAt: string;
@@ -85,6 +87,7 @@ function submitted({ data }: AspirationSubmitted): SubmittedAspiration {
     visibility: data.visibility,
     anonymous: data.anonymous,
     ...(data.groupId !== undefined && { groupId: data.groupId }),
+    ...(data.onBehalfOf !== undefined && { forVillager: true as const }),
     submittedBy: data.submittedBy,
     submittedAt: data.submittedAt,
     verificationDueAt: data.verificationDueAt,

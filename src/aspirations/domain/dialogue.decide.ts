@@ -18,7 +18,8 @@ import {
   requireAssignedOfficialOrFacilitator,
   requireFacilitator,
   requireOfficialOrFacilitator,
-  requireSubmitter,
+  requireSubmitterVoice,
+  RELAYED,
   TEXT_MAX,
 } from './aspiration.guards';
 import { AspirationState } from './aspiration.state';
@@ -78,11 +79,12 @@ export function respond(
 export function reply(command: ReplyToAspiration, state: AspirationState): AspirationEvent[] {
   const { actor, now } = command.metadata;
   const aspiration = existing(state, command.metadata.actor);
-  requireSubmitter(aspiration, actor, 'reply');
+  const relayed = requireSubmitterVoice(aspiration, actor, 'reply');
   const current = inStatus(aspiration, 'reply to', ['in_progress']);
   const messageId = newMessageId(current, command.data.messageId);
   const body = messageBody(command.data.body);
-  return [{ type: 'CitizenReplied', data: { messageId, body, repliedAt: now.toISOString() } }];
+  const data = { messageId, body, repliedAt: now.toISOString(), ...(relayed && RELAYED) };
+  return [{ type: 'CitizenReplied', data }];
 }
 
 // Moderation works in every status: abuse can surface before verification as well as after closing.

@@ -14,6 +14,8 @@ import {
   requireFacilitator,
   requireOfficialOrFacilitator,
   requireSubmitter,
+  requireSubmitterVoice,
+  RELAYED,
   TEXT_MAX,
 } from './aspiration.guards';
 import { AspirationState, ExistingAspiration } from './aspiration.state';
@@ -40,7 +42,7 @@ export function rate(command: RateAspiration, state: AspirationState): Aspiratio
   const { actor, now } = command.metadata;
   const { rating, comment } = command.data;
   const aspiration = existing(state, command.metadata.actor);
-  requireSubmitter(aspiration, actor, 'rate');
+  const relayed = requireSubmitterVoice(aspiration, actor, 'rate');
   const done = inStatus(aspiration, 'rate', ['resolved', 'closed']);
   if (done.rating !== null) throw errors.alreadyRated();
   if (!Number.isInteger(rating) || rating < 1 || rating > 5) throw errors.invalidRating();
@@ -49,7 +51,12 @@ export function rate(command: RateAspiration, state: AspirationState): Aspiratio
   return [
     {
       type: 'AspirationRated',
-      data: { rating, ...(text !== undefined && { comment: text }), ratedAt: now.toISOString() },
+      data: {
+        rating,
+        ...(text !== undefined && { comment: text }),
+        ratedAt: now.toISOString(),
+        ...(relayed && RELAYED),
+      },
     },
   ];
 }
@@ -61,7 +68,7 @@ export function reopen(
 ): AspirationEvent[] {
   const { actor, now } = command.metadata;
   const aspiration = existing(state, command.metadata.actor);
-  requireSubmitter(aspiration, actor, 'reopen');
+  requireSubmitterVoice(aspiration, actor, 'reopen');
   const done = inStatus(aspiration, 'reopen', ['resolved', 'closed']);
   if (hasPassed(now, done.reopenUntil)) throw errors.reopenWindowClosed(done.reopenUntil);
   const reason = reasonText(command.data.reason);

@@ -61,6 +61,8 @@ export class ThreadMessageView {
   @ApiProperty(DATE_TIME) at!: string;
   @ApiProperty({ type: () => ActorView }) actor!: ActorView;
   @ApiPropertyOptional({ ...AGENCY_ID, description: 'Responses only' }) agencyId?: string;
+  @ApiPropertyOptional({ enum: [true], description: 'A reply a facilitator relayed for the villager' })
+  relayedForVillager?: boolean;
   @ApiPropertyOptional({ type: () => HiddenNoteView }) hidden?: HiddenNoteView;
 }
 

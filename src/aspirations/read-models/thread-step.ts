@@ -94,7 +94,7 @@ const message = (
   event: ProjectedEvent,
   isErased: ErasedCheck,
   kind: 'response' | 'reply',
-  data: { messageId: string; body: string },
+  data: { messageId: string; body: string; relayedForVillager?: true },
   at: string,
   agencyId?: string,
 ): ThreadMessage => ({
@@ -104,6 +104,7 @@ const message = (
   at,
   actor: actorOf(event, isErased),
   ...(agencyId !== undefined && { agencyId }),
+  ...(data.relayedForVillager === true && { relayedForVillager: true as const }),
 });
 
 /** What an aspiration event changes in its thread; undefined for an event that does not fit (ignored). */

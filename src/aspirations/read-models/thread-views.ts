@@ -7,11 +7,12 @@ export const isOverdue = (thread: Pick<ThreadDocument, 'dueAt'>, now: Date): boo
   thread.dueAt !== null && Date.parse(thread.dueAt) < now.getTime();
 
 function redactMessage(message: ThreadMessage, audience: Audience, thread: ThreadDocument): ThreadMessage {
-  // The submitter's messages: a citizen's (only the submitter writes as one), or a facilitator's who submitted
-  // (the submission itself, also once an erased submitter left submittedBy null).
+  // The submitter's messages: a citizen's (only the submitter writes as one), a facilitator's who submitted
+  // (the submission itself, also once an erased submitter left submittedBy null), or one relayed for the villager.
   const bySubmitter =
     message.actor.role === 'citizen' ||
     message.kind === 'submission' ||
+    message.relayedForVillager === true ||
     message.actor.id === thread.submittedBy;
   const actor =
     bySubmitter && !seesSubmitter(audience, thread.anonymous)

@@ -34,6 +34,8 @@ export interface ThreadMessage {
   readonly at: string;
   readonly actor: ThreadActor;
   readonly agencyId?: string;
+  /** A reply a facilitator relayed for a villager who is not online. */
+  readonly relayedForVillager?: true;
   readonly hidden?: { readonly reason: string; readonly at: string };
 }
 
