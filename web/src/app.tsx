@@ -21,6 +21,7 @@ const OnBehalf = lazy(() => import('./pages/on-behalf/on-behalf-page'));
 const Inbox = lazy(() => import('./pages/inbox/inbox-page'));
 const Audit = lazy(() => import('./pages/audit/audit-page'));
 const History = lazy(() => import('./pages/history/history-page'));
+const AnswerSheet = lazy(() => import('./pages/answer-sheet/answer-sheet-page'));
 const Invite = lazy(() => import('./pages/admin/invite-page'));
 const Roles = lazy(() => import('./pages/admin/roles-page'));
 const Agencies = lazy(() => import('./pages/admin/agencies-page'));
@@ -47,6 +48,7 @@ export function App() {
             <Route path="/petugas/kotak-masuk" component={Inbox} />
             <Route path="/audit" component={Audit} />
             <Route path="/aspirasi/:id/riwayat" component={History} />
+            <Route path="/aspirasi/:id/lembar-jawaban" component={AnswerSheet} />
             <Route path="/admin/undangan" component={Invite} />
             <Route path="/admin/peran" component={Roles} />
             <Route path="/admin/instansi" component={Agencies} />

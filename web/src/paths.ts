@@ -14,6 +14,7 @@ export const paths = {
   inbox: '/petugas/kotak-masuk',
   audit: '/audit',
   history: (id: string) => `/aspirasi/${id}/riwayat`,
+  answerSheet: (id: string) => `/aspirasi/${id}/lembar-jawaban`,
   invite: '/admin/undangan',
   roles: '/admin/peran',
   agencies: '/admin/instansi',

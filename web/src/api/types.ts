@@ -42,6 +42,8 @@ export interface ThreadMessage {
   readonly at: string;
   readonly actor: { readonly id: string | null; readonly role: string };
   readonly agencyId?: string;
+  /** A reply a facilitator relayed for a villager who is not online. */
+  readonly relayedForVillager?: boolean;
   readonly hidden?: { readonly reason: string; readonly at: string };
 }
 
@@ -58,6 +60,8 @@ export interface ThreadDetail extends Omit<ThreadSummary, 'messageCount' | 'upda
   readonly visibility: 'public' | 'confidential';
   readonly anonymous: boolean;
   readonly submittedBy: string | null;
+  /** The villager a facilitator submitted for; shown to those who may know who submitted. */
+  readonly onBehalfOf?: { readonly name: string; readonly contact?: string };
   readonly reopenUntil: string | null;
   readonly rating: number | null;
   readonly messages: ThreadMessage[];

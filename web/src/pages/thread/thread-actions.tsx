@@ -14,6 +14,9 @@ interface Props {
   readonly done: (result: CommandResult) => void;
 }
 
+/** The submitter's own voice, or a facilitator's relaying for the named villager who is not online. */
+type SubmitterProps = Props & { readonly villager?: string };
+
 const isOpen = (status: string, ...statuses: string[]) => statuses.includes(status);
 
 /** Sends one command with its own Idempotency-Key, so a retry after a lost answer does not act twice. */
@@ -54,8 +57,8 @@ function useCommand(done: Props['done']) {
   return { send, keep, problem, busy };
 }
 
-/** What the submitter can do on their own thread: reply, rate, reopen, close. */
-export function SubmitterActions({ thread, done }: Props) {
+/** What the submitter can do on their own thread (or a facilitator for the villager): reply, rate, reopen, close. */
+export function SubmitterActions({ thread, done, villager }: SubmitterProps) {
   const { send, keep, problem, busy } = useCommand(done);
   const [reply, setReply] = useState('');
   const [rating, setRating] = useState('');
@@ -68,7 +71,9 @@ export function SubmitterActions({ thread, done }: Props) {
     Date.parse(thread.reopenUntil) > Date.now();
   return (
     <section class="actions" aria-labelledby="actions-title">
-      <h2 id="actions-title">{t('actions.title')}</h2>
+      <h2 id="actions-title">
+        {villager === undefined ? t('actions.title') : t('actions.relayTitle', { name: villager })}
+      </h2>
       <ProblemAlert problem={problem} />
       {isOpen(thread.status, 'in_progress') && (
         <form

@@ -16,6 +16,7 @@ function author(
     return t('message.fromAgency', {
       agency: agencies.get(message.agencyId ?? '') ?? message.agencyId ?? '',
     });
+  if (message.relayedForVillager) return t('message.relayedForVillager');
   if (message.actor.id !== null && message.actor.id === me) return t('message.fromYou');
   if (thread.anonymous) return t('message.fromAnonymous');
   return message.actor.role === 'facilitator' ? t('message.fromFacilitator') : t('message.fromCitizen');

@@ -74,6 +74,8 @@ function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
   const zone = zoneOf(region, thread.regionCode);
   const signed = me.status === 'signed_in' ? me : undefined;
   const isSubmitter = signed !== undefined && thread.submittedBy === signed.actorId;
+  // A villager who is not online speaks through the facilitators of the region (the server decides the region).
+  const villager = signed?.role === 'facilitator' ? thread.onBehalfOf?.name : undefined;
   const done = (result: CommandResult) =>
     void api<AspirationDetail>(`/api/aspirations/${thread.id}?minPosition=${result.position ?? '0'}`)
       .then((fresh) => setThread((current) => current.messages.reduce(withMessage, fresh.aspiration)))
@@ -128,7 +130,14 @@ function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
       <h2>{t('thread.messages')}</h2>
       <ThreadMessages thread={thread} me={signed?.actorId} zone={zone} agencies={agencies} />
       <PendingReplies threadId={thread.id} thread={thread} />
-      {isSubmitter && signed && <SubmitterActions thread={thread} me={signed} done={done} />}
+      {villager !== undefined && (
+        <p class="note">
+          <a href={paths.answerSheet(thread.id)}>{t('thread.printAnswerSheet', { name: villager })}</a>
+        </p>
+      )}
+      {(isSubmitter || villager !== undefined) && signed && (
+        <SubmitterActions thread={thread} me={signed} done={done} villager={villager} />
+      )}
       {signed && <StaffPanelSlot thread={thread} me={signed} done={done} />}
       {!isSubmitter && signed?.role === 'citizen' && (
         <EndorseAction thread={thread} me={signed} done={done} />
