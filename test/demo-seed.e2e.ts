@@ -1,0 +1,66 @@
+import { ApiClient } from './support/api-client';
+import { spawnTs } from './support/ts-child';
+import { freshDataDir, startTestApp, TestApp } from './support/test-app';
+
+/** Runs `npm run seed:demo`'s command on a data folder; its exit code and everything it printed. */
+function seedDemo(dataDir: string): Promise<{ code: number | null; output: string }> {
+  // Embedded stores whatever MONGO_URL says: the test reads the folder back with the embedded adapters.
+  const child = spawnTs('src/demo/seed-demo-cli.ts', [], { DATA_DIR: dataDir, MONGO_URL: '' });
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
+}
+
+describe('npm run seed:demo: Kabupaten Katingan through the real commands (e2e)', () => {
+  const dataDir = freshDataDir();
+  let seeded: { code: number | null; output: string };
+  let running: TestApp;
+  let api: ApiClient;
+
+  beforeAll(async () => {
+    seeded = await seedDemo(dataDir);
+    running = await startTestApp(dataDir);
+    api = new ApiClient(running.url);
+  }, 240_000);
+  afterAll(() => running?.close());
+
+  it('prints the accounts to sign in with, and each of them signs in with the printed password', async () => {
+    expect(seeded).toMatchObject({ code: 0 });
+    const password = /Every account's password: (\S+)/.exec(seeded.output)![1];
+    const logins = [...seeded.output.matchAll(/^ {2}(\S+@\S+|0[\d-]+) /gm)].map((match) => match[1]);
+    expect(logins.length).toBeGreaterThanOrEqual(15);
+    for (const login of logins) {
+      const session = await api.send('POST', '/api/sessions', { body: { login, password } });
+      expect({ login, status: session.status }).toEqual({ login, status: 201 });
+    }
+  });
+
+  it('holds aspirations in every status, with dialogue, for the auditor to read', async () => {
+    const auditor = api.as('inspektorat-demo', 'auditor');
+    const listed = await auditor.get('/api/aspirations?limit=100');
+    const threads = listed.body.items as Array<{ status: string; messageCount: number }>;
+    expect(new Set(threads.map((thread) => thread.status))).toEqual(
+      new Set(['submitted', 'verified', 'rejected', 'in_progress', 'resolved', 'closed']),
+    );
+    expect(threads.filter((thread) => thread.messageCount >= 3).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows the public its verified aspirations and the agencies of Katingan', async () => {
+    const feed = await api.send('GET', '/api/aspirations?limit=100');
+    const titles = (feed.body.items as Array<{ title: string }>).map((thread) => thread.title);
+    expect(titles).toContain('Jalan berlubang menuju Pasar Kasongan');
+    expect(titles).not.toContain('Pungutan saat mengurus KTP elektronik');
+    const agencies = await api.send('GET', '/api/agencies');
+    expect((agencies.body.items ?? agencies.body).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('refuses a data folder that already holds events, and changes nothing', async () => {
+    const head = await api.as('inspektorat-demo', 'auditor').get('/api/aspirations?limit=1');
+    const again = await seedDemo(dataDir);
+    expect(again.code).toBe(1);
+    expect(again.output).toContain('already holds events');
+    const after = await api.as('inspektorat-demo', 'auditor').get('/api/aspirations?limit=1');
+    expect(after.body.items).toEqual(head.body.items);
+  });
+});
