@@ -42,7 +42,7 @@ export class DemoClient {
   }
 
   /** A command or read that must succeed; anything else stops the seed with the problem it got. */
-  async must(method: string, path: string, body?: unknown, token?: string): Promise<any> {
+  async must(method: string, path: string, body?: unknown, token?: string): Promise<Answer['body']> {
     const answer = await this.send(method, path, body, token);
     if (answer.status >= 300)
       throw new Error(`${method} ${path} answered ${answer.status}: ${JSON.stringify(answer.body)}`);
