@@ -45,13 +45,20 @@ describe('Open311: a request filed by a GeoReport client is answered in the nati
     expect(native.body.aspiration.messages[0].body).toContain(
       'Lokasi: Jalan Tjilik Riwut km 2, Kasongan Baru',
     );
-    // Not verified: listed nowhere in Open311, and shown by id only to the application that filed it.
+    // Not verified: shown nowhere in Open311, not even to the application that filed it.
     expect((await geo.get(`requests/${id}.json`)).status).toBe(404);
-    const own = await geo.json(`requests/${id}.json?api_key=${encodeURIComponent(apiKey)}`);
-    expect(own.body[0]).toMatchObject({ service_request_id: id, status: 'open', status_notes: null });
+    expect((await geo.get(`requests/${id}.json?api_key=${encodeURIComponent(apiKey)}`)).status).toBe(404);
     expect((await geo.json('requests.json')).body).toEqual([]);
 
-    await as.fasilitator.post(`/api/aspirations/${id}/verify`);
+    const verified = await as.fasilitator.post(`/api/aspirations/${id}/verify`);
+    await api.send('GET', `/api/aspirations/${id}?minPosition=${verified.body.position}`);
+    expect((await geo.json(`requests/${id}.json`)).body[0]).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      status_notes: null,
+      agency_responsible: null,
+    });
+
     const assigned = await as.fasilitator.post(`/api/aspirations/${id}/assign`);
     await api.send('GET', `/api/aspirations/${id}?minPosition=${assigned.body.position}`);
     // Routed to the category's agency: its follow-up deadline is when the request can be expected to be met.
@@ -134,10 +141,9 @@ describe('Open311: a request filed by a GeoReport client is answered in the nati
     expect(await mine(phone)).toEqual([byPhone]);
     const fromApplication = await as.fasilitator.get(`/api/aspirations/${unknown}`);
     expect(fromApplication.body.aspiration.submittedBy).toBe(`open311-client:${clientId}`);
-    // Attributed to a person, the request is theirs: the application sees it once it is verified, like anyone.
-    expect((await geo.get(`requests/${byEmail}.json?api_key=${encodeURIComponent(apiKey)}`)).status).toBe(
-      404,
-    );
+    // Nothing tells the application whether a person was found: before verification it reads none of them.
+    for (const id of [byEmail, byPhone, unknown])
+      expect((await geo.get(`requests/${id}.json?api_key=${encodeURIComponent(apiKey)}`)).status).toBe(404);
   });
 
   it('returns the same request for a retry with the same Idempotency-Key', async () => {

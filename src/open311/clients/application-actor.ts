@@ -10,5 +10,3 @@ export const applicationActor = (clientId: string): Actor => ({
   id: `${PREFIX}${clientId}`,
   role: 'citizen',
 });
-
-export const isApplicationActor = (actorId: string | null): boolean => actorId?.startsWith(PREFIX) === true;

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { forbiddenKey } from '../georeport/georeport-error';
 import { ApiKeyRateLimit } from './api-key-rate-limit';
-import { applicationActor } from './application-actor';
 import { KnownClient, Open311Keys } from './open311-keys';
-
-/** A client application that presented its key: who it is, and the actor id its own submissions carry. */
-export interface CallingClient extends KnownClient {
-  readonly actorId: string;
-}
 
 const INVALID = "Invalid api_key received -- can't proceed";
 
@@ -35,16 +29,16 @@ export class Open311Access {
 
   async optional(
     ...sources: ReadonlyArray<Record<string, unknown> | undefined>
-  ): Promise<CallingClient | undefined> {
+  ): Promise<KnownClient | undefined> {
     const apiKey = apiKeyOf(...sources);
     if (apiKey === undefined) return undefined;
     const client = await this.keys.clientOf(apiKey);
     if (client === undefined) throw forbiddenKey(`${INVALID}.`);
     this.limits.take(client.clientId);
-    return { ...client, actorId: applicationActor(client.clientId).id };
+    return client;
   }
 
-  async required(...sources: ReadonlyArray<Record<string, unknown> | undefined>): Promise<CallingClient> {
+  async required(...sources: ReadonlyArray<Record<string, unknown> | undefined>): Promise<KnownClient> {
     const client = await this.optional(...sources);
     if (client === undefined) throw forbiddenKey("api_key is required -- can't proceed with create_request.");
     return client;

@@ -16,7 +16,8 @@ import { MAX_REQUESTS, RequestsQuery, searchFilter } from './georeport-requests-
 
 /**
  * What GeoReport may show: verified public aspirations of named submitters. Anonymous and confidential ones never
- * are; one not verified yet (or rejected) only to the application that filed it, by its id, never in a list.
+ * are, nor one not verified yet (or rejected), even to the application that filed it: which requests it could see
+ * would tell it whether the e-mail it sent belongs to a registered person.
  */
 const LISTED: Filter = { published: true, anonymous: false };
 
@@ -43,14 +44,13 @@ export class GeoReportReads {
     return this.readModels.documents.find<AgencyDocument>(collection, {}, { limit: MAX_AGENCIES });
   }
 
-  /** The requests a query names or finds, newest first; `filer` is the actor id of the calling application. */
-  async requests(query: RequestsQuery, filer: string | undefined): Promise<GeoReportRequest[]> {
-    const visible = query.kind === 'ids' ? visibleById(filer) : LISTED;
+  /** The requests a query names or finds, newest first. */
+  async requests(query: RequestsQuery): Promise<GeoReportRequest[]> {
     const found = query.kind === 'ids' ? { _id: { $in: [...query.ids] } } : searchFilter(query);
     const collection = await this.readModels.collection(ASPIRATIONS_PROJECTION, THREADS);
     const threads = await this.readModels.documents.find<ThreadDocument>(
       collection,
-      { $and: [visible, found] },
+      { $and: [LISTED, found] },
       { sort: { submittedAt: -1, _id: -1 }, limit: MAX_REQUESTS },
     );
     const context = { agencyNames: await this.agencyNames(), regions: this.regions };
@@ -62,8 +62,3 @@ export class GeoReportReads {
     await this.readModels.reached(ASPIRATIONS_PROJECTION, position);
   }
 }
-
-const visibleById = (filer: string | undefined): Filter =>
-  filer === undefined
-    ? LISTED
-    : { $or: [LISTED, { submittedBy: filer, visibility: 'public', anonymous: false }] };
