@@ -41,7 +41,13 @@ export function serveGeoReportHttp(app: NestFastifyApplication): void {
     if (!isGeoReport(request) || !type.startsWith('application/problem+json') || typeof payload !== 'string')
       return payload;
     const format = formatOfPath(request.url);
-    const refusal = refusalOfProblem(JSON.parse(payload));
+    let problem;
+    try {
+      problem = JSON.parse(payload);
+    } catch {
+      return payload;
+    }
+    const refusal = refusalOfProblem(problem);
     void reply.code(refusal.status).header('content-type', MEDIA_TYPES[format]);
     return refusalBody(format, refusal);
   });
