@@ -72,7 +72,11 @@ describe('GeoReport v2: the specification’s examples, replayed shape for shape
     for (const id of [closedId, openId]) await fasilitator.post(`/api/aspirations/${id}/verify`);
     await fasilitator.post(`/api/aspirations/${closedId}/assign`);
     await pupr.post(`/api/aspirations/${closedId}/responses`, { body: 'Sudah kami tambal hari ini.' });
-    await pupr.post(`/api/aspirations/${closedId}/resolve`, { summary: 'Lubang sudah ditambal.' });
+    const resolved = await pupr.post(`/api/aspirations/${closedId}/resolve`, {
+      summary: 'Lubang sudah ditambal.',
+    });
+    // Read-your-writes: every read below then finds both requests as they are now.
+    await api.send('GET', `/api/aspirations/${closedId}?minPosition=${resolved.body.position}`);
   });
   afterAll(() => running.close());
 

@@ -4,7 +4,6 @@ import { ExecuteAspirationCommand } from '../../aspirations/aspiration-command.h
 import { AspirationInput } from '../../aspirations/aspiration-references';
 import { AuthenticatedRequest } from '../../platform/auth/auth.guard';
 import { metadataOf } from '../../platform/commands/command-context';
-import { parsePosition } from '../../platform/event-store/stored-event';
 import { CommandContexts } from '../../platform/http/command-contexts';
 import { createdIdFor } from '../../platform/ids';
 import { REGIONS } from '../../reference-data/reference-data.module';
@@ -12,7 +11,6 @@ import { RegionCatalogue } from '../../regions/region-catalogue';
 import { KnownClient } from '../clients/open311-keys';
 import { GeoReportAttribution } from './georeport-attribution';
 import { FormPairs, readRequestForm } from './georeport-form';
-import { GeoReportReads } from './georeport-reads';
 import { SERVICE_NOTICE } from './georeport-services';
 import { submissionOf } from './georeport-submission';
 
@@ -26,7 +24,6 @@ export class GeoReportFiling {
     private readonly commands: CommandBus,
     private readonly contexts: CommandContexts,
     private readonly attribution: GeoReportAttribution,
-    private readonly reads: GeoReportReads,
     @Inject(REGIONS) private readonly regions: RegionCatalogue,
   ) {}
 
@@ -42,11 +39,7 @@ export class GeoReportFiling {
     const data = { aspirationId, messageId, ...submission, visibility: 'public', anonymous: false } as const;
     const input: AspirationInput = { type: 'SubmitAspiration', data, metadata: metadataOf(context) };
     const asked = { ...submission, via: 'open311' };
-    const result = await this.commands.execute(
-      new ExecuteAspirationCommand(aspirationId, input, context, asked),
-    );
-    // Read-your-writes: the client may ask for the request at once.
-    await this.reads.reach(parsePosition(result.position ?? ''));
+    await this.commands.execute(new ExecuteAspirationCommand(aspirationId, input, context, asked));
     return [{ service_request_id: aspirationId, service_notice: SERVICE_NOTICE, account_id: null }];
   }
 }

@@ -56,9 +56,4 @@ export class GeoReportReads {
     const context = { agencyNames: await this.agencyNames(), regions: this.regions };
     return threads.map((thread) => geoReportRequest(thread, context));
   }
-
-  /** Waits (bounded) until the threads reflect a position: a request just filed is then found at once. */
-  async reach(position: bigint | undefined): Promise<void> {
-    await this.readModels.reached(ASPIRATIONS_PROJECTION, position);
-  }
 }

@@ -44,10 +44,6 @@ export function addressOf(regions: RegionCatalogue, code: string): string {
 const latestResponse = (messages: readonly ThreadMessage[]): string | null =>
   [...messages].reverse().find((m) => m.kind === 'response' && !m.hidden)?.body ?? null;
 
-/** Why a rejected request was closed: the facilitator's reason (only its filer ever sees a rejected one). */
-const rejectionReason = (thread: ThreadDocument): string | null =>
-  [...thread.timeline].reverse().find((entry) => entry.type === 'AspirationRejected')?.reason ?? null;
-
 /**
  * A thread as a GeoReport service request, redacted as the public sees it (a hidden submission shows no
  * description). Location is the region: no coordinates, postcode or media are kept.
@@ -59,7 +55,7 @@ export function geoReportRequest(thread: ThreadDocument, context: ViewContext) {
   return {
     service_request_id: thread._id,
     status: geoReportStatusOf(thread.status),
-    status_notes: thread.status === 'rejected' ? rejectionReason(thread) : latestResponse(detail.messages),
+    status_notes: latestResponse(detail.messages),
     service_name: serviceNameOf(thread.category),
     service_code: thread.category,
     description: submission?.body ? submission.body : null,
