@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { FollowingModule } from './following/following.module';
 import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { Open311Module } from './open311/open311.module';
 import { AuthModule } from './platform/auth/auth.module';
 import { Clock, systemClock } from './platform/clock';
 import { personalDataPolicy } from './personal-data-policy';
@@ -38,6 +39,7 @@ export class AppModule {
         NotificationsModule.with(config),
         LiveModule.with(config),
         AuditModule.with(config),
+        Open311Module.with(config),
       ],
       controllers: [HealthController],
       providers: [{ provide: HttpDrain, useValue: new HttpDrain() }],

@@ -14,6 +14,7 @@ import { correlationMiddleware } from './platform/logging/correlation';
 import { createLogger, PinoNestLogger } from './platform/logging/logger';
 import { requestLogging } from './platform/logging/request-logging';
 import { RateLimitModule } from './platform/throttling/rate-limit.module';
+import { serveGeoReportHttp } from './open311/georeport/georeport-http';
 import { serveWebApp } from './web/web-app';
 import { defaultWebDir } from './web/web-dir';
 
@@ -44,6 +45,8 @@ export async function createApp(config: AppConfig, clock: Clock = systemClock): 
   app.use(requestLogging(logger));
   // After the correlation middleware, so page answers carry a correlation id like every other response.
   await serveWebApp(app, config.webDir ?? defaultWebDir());
+  // Open311 GeoReport v2: form bodies on its routes, and its own error format for refusals made before them.
+  serveGeoReportHttp(app);
   app.useGlobalPipes(
     new ValidationPipe({
       whitelist: true,

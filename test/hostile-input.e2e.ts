@@ -66,6 +66,7 @@ const BODY_ROUTES: Record<string, BodyRoute> = {
     fields: ['officialId', 'name'],
   },
   devToken: { path: () => '/api/dev/tokens', fields: ['actorId', 'role', 'regionCode'] },
+  open311Client: { path: () => '/api/open311/clients', actor: ADMIN, fields: ['name'] },
 };
 
 const QUERY_ROUTES: Record<string, { path: string; actor?: [string, Role]; fields: readonly string[] }> = {

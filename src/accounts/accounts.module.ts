@@ -34,8 +34,9 @@ export class AccountsModule implements OnModuleDestroy {
     return {
       module: AccountsModule,
       // The one outgoing-message port of the app (notifications send through it too): one writer per outbox file.
+      // AccountRecords finds a person by login for Open311's attribution, through the reservation streams.
       global: true,
-      exports: [OUTGOING_MESSAGES],
+      exports: [OUTGOING_MESSAGES, AccountRecords],
       controllers: [
         AccountsController,
         SessionsController,

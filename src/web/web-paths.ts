@@ -1,5 +1,5 @@
 /** Paths that belong to the API and the live connection, never to a page of the web app. */
-const SERVER_PREFIXES = ['/api', '/live', '/socket.io'];
+const SERVER_PREFIXES = ['/api', '/live', '/socket.io', '/open311'];
 
 /** Longer URLs are no page of ours; they get the ordinary 404. */
 const MAX_PAGE_PATH = 512;

@@ -6,6 +6,7 @@ import { auditRows } from './rows/audit';
 import { auditHistoryRows } from './rows/audit-history';
 import { liveRows } from './rows/live';
 import { notificationRows } from './rows/notifications';
+import { open311ClientRows } from './rows/open311-clients';
 import { readRows } from './rows/reads';
 import { roleRows } from './rows/roles';
 
@@ -25,4 +26,5 @@ export const AUTHORIZATION_TABLE: readonly Row[] = [
   ...auditRows,
   ...liveRows,
   ...notificationRows,
+  ...open311ClientRows,
 ];

@@ -59,6 +59,8 @@ export interface World {
   invitation(): Promise<{ invitationId: string; login: string; code: string }>;
   /** Something new in the event log, so that a new checkpoint has more to cover than the latest. */
   logGrown(): Promise<void>;
+  /** An Open311 client application the admin issued a key to, not revoked: its id. */
+  open311Client(): Promise<string>;
   /** A signed checkpoint, and the position of an event it covers. */
   checkpoint(): Promise<{ treeSize: number; position: string }>;
 }

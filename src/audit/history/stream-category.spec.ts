@@ -4,6 +4,7 @@ import { securityAuditStream } from '../../accounts/domain/security-audit.decide
 import { agencyStream } from '../../agencies/domain/agency.streams';
 import { aspirationStream } from '../../aspirations/domain/aspiration.streams';
 import { endorsementStream } from '../../endorsements/domain/endorsement.streams';
+import { open311ClientStream } from '../../open311/domain/open311-client.streams';
 import { CHECKPOINT_STREAM } from '../checkpoints/checkpoint-stream';
 import { categoryOf, STREAM_CATEGORIES } from './stream-category';
 
@@ -21,6 +22,7 @@ describe('stream categories', () => {
       'platform-first-admin': FIRST_ADMIN_STREAM,
       'security-audit': securityAuditStream(new Date('2026-03-02T04:05:06Z')),
       'audit-checkpoints': CHECKPOINT_STREAM,
+      'open311-client': open311ClientStream(id),
     };
     expect(Object.keys(streams).sort()).toEqual([...STREAM_CATEGORIES].sort());
     for (const [category, stream] of Object.entries(streams))

@@ -12,6 +12,7 @@ export const STREAM_CATEGORIES = [
   'platform-first-admin',
   'security-audit',
   'audit-checkpoints',
+  'open311-client',
 ] as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[number];

@@ -2,9 +2,12 @@
 export const ROUTE_BUCKETS = ['reads', 'commands'] as const;
 /** Stricter buckets a route opts into with @RateLimit(…), counted besides its method's bucket. */
 export const OPT_IN_BUCKETS = ['signIn', 'registration', 'codeSending'] as const;
+/** Buckets counted per client API key rather than per address (Open311 client applications). */
+export const KEY_BUCKETS = ['apiKey'] as const;
 
 export type OptInBucket = (typeof OPT_IN_BUCKETS)[number];
-export type RateLimitBucket = (typeof ROUTE_BUCKETS)[number] | OptInBucket;
+export type KeyBucket = (typeof KEY_BUCKETS)[number];
+export type RateLimitBucket = (typeof ROUTE_BUCKETS)[number] | OptInBucket | KeyBucket;
 
 /** At most `limit` requests per client address in any `windowMs`. */
 export interface RateLimit {
@@ -25,6 +28,7 @@ export const RATE_LIMIT_DEFAULTS: RateLimits = {
   signIn: { limit: 10, windowMs: MINUTE_MS },
   registration: { limit: 5, windowMs: 10 * MINUTE_MS },
   codeSending: { limit: 5, windowMs: 10 * MINUTE_MS },
+  apiKey: { limit: 120, windowMs: MINUTE_MS },
 };
 
 const ENV_NAMES: Record<RateLimitBucket, string> = {
@@ -33,6 +37,7 @@ const ENV_NAMES: Record<RateLimitBucket, string> = {
   signIn: 'SUARA_RATE_LIMIT_SIGN_IN',
   registration: 'SUARA_RATE_LIMIT_REGISTRATION',
   codeSending: 'SUARA_RATE_LIMIT_CODE_SENDING',
+  apiKey: 'SUARA_RATE_LIMIT_API_KEY',
 };
 
 /** `<requests>/<seconds>`, e.g. 600/60: whole numbers, both at least 1. */

@@ -133,6 +133,13 @@ export class WalkWorld implements World {
     await this.fresh().pendingAccount();
   }
 
+  open311Client(): Promise<string> {
+    return this.once('open311Client', async () => {
+      const issued = await this.command('admin', '/api/open311/clients', { name: 'FixMyStreet Katingan' });
+      return issued.id;
+    });
+  }
+
   checkpoint(): Promise<{ treeSize: number; position: string }> {
     return this.once('checkpoint', async () => {
       const { position } = await this.fresh().aspiration('submitted');
