@@ -76,6 +76,8 @@ class MyNotifications {
   }
 
   private listen(since: string): void {
+    // A list read before this start may lack what came until `since`: it reads again from there.
+    this.changeListeners.forEach((listener) => listener.onRefetch(since));
     this.live = new LiveConnection();
     this.live.follow('me', since, {
       onChange: ({ position, payload }) => {

@@ -15,9 +15,14 @@ export function NotificationsLink({ actorId, path }: { actorId: string; path: st
   const shown = useRef<number | undefined>(undefined);
 
   useEffect(() => {
-    void import('../live/my-notifications')
-      .then((module) => setStore(module.myNotifications))
-      .catch(() => undefined);
+    // After the page itself has loaded, so the count never competes with the first view for a slow connection.
+    const start = () =>
+      void import('../live/my-notifications')
+        .then((module) => setStore(module.myNotifications))
+        .catch(() => undefined);
+    if (document.readyState === 'complete') start();
+    else window.addEventListener('load', start, { once: true });
+    return () => window.removeEventListener('load', start);
   }, []);
   useEffect(
     () =>

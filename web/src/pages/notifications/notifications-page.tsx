@@ -26,7 +26,7 @@ export default function NotificationsPage() {
           </a>
         </p>
       )}
-      {me.status === 'signed_in' && <NotificationList key={me.actorId} />}
+      {me.status === 'signed_in' && <NotificationList key={me.actorId} actorId={me.actorId} />}
     </Page>
   );
 }
@@ -42,8 +42,8 @@ function useHomeZone(): TimeZoneName {
   return zone;
 }
 
-function NotificationList() {
-  const { items, next, problem, busy, more, markRead, markAllRead } = useNotificationList();
+function NotificationList({ actorId }: { actorId: string }) {
+  const { items, next, problem, busy, more, markRead, markAllRead } = useNotificationList(actorId);
   const [agencies, setAgencies] = useState<ReadonlyMap<string, string>>(new Map());
   const zone = useHomeZone();
   // All unread, also on pages not yet shown; the count of those shown until it is known.
