@@ -189,9 +189,24 @@ describeInBrowser('every page: reachable by its URL, accessible, light (browser 
     await visit('/saya', 'mine', (p) => p.getByRole('link', { name: 'Lampu jalan padam' }).waitFor(), true);
   });
 
+  it('serves the signed-in pages: notifications (with the live badge) and their settings', async () => {
+    await visit(
+      '/notifikasi',
+      'notifications-page',
+      (p) => p.getByText('Belum ada notifikasi.').waitFor(),
+      true,
+    );
+    await visit(
+      '/notifikasi/pengaturan',
+      'notification-settings-page',
+      (p) => p.getByRole('button', { name: 'Simpan pengaturan' }).waitFor(),
+      true,
+    );
+  });
+
   it('finds nothing serious or critical for axe, no script or CSP error, and keeps every page light', () => {
     console.log(`JavaScript transferred per page (bytes, compressed): ${weights.join(', ')}`);
-    expect(weights.length).toBeGreaterThanOrEqual(9);
+    expect(weights.length).toBeGreaterThanOrEqual(11);
     expect(problems).toEqual([]);
     expect(errors).toEqual([]);
   });

@@ -105,6 +105,11 @@ async function main(): Promise<void> {
     await citizen.goto('/kirim');
     await citizen.getByLabel('Judul').fill('Lampu jalan padam di depan balai desa');
     await shoot(citizen, 'submit');
+    // Each answer and status change of her aspirations, the newest first, with the unread count in the header.
+    await citizen.goto('/notifikasi');
+    await citizen.locator('[data-notification-id]').first().waitFor();
+    await citizen.locator('nav .unread-count').waitFor();
+    await shoot(citizen, 'notifications');
     console.log(`Screenshots written to ${OUT}`);
   } finally {
     await browser.close();

@@ -14,6 +14,8 @@ const SignIn = lazy(() => import('./pages/sign-in/sign-in-page'));
 const ResetPassword = lazy(() => import('./pages/reset-password/reset-password-page'));
 const Statistics = lazy(() => import('./pages/statistics/statistics-page'));
 const Account = lazy(() => import('./pages/account/account-page'));
+const Notifications = lazy(() => import('./pages/notifications/notifications-page'));
+const NotificationSettings = lazy(() => import('./pages/notification-settings/notification-settings-page'));
 const NotFound = lazy(() => import('./pages/not-found/not-found-page'));
 // Staff pages: facilitators, officials, auditors, admins, and the invitee's acceptance.
 const Queue = lazy(() => import('./pages/queue/queue-page'));
@@ -55,6 +57,8 @@ export function App() {
             <Route path="/terima-undangan" component={AcceptInvitation} />
             <Route path="/statistik" component={Statistics} />
             <Route path="/akun" component={Account} />
+            <Route path="/notifikasi" component={Notifications} />
+            <Route path="/notifikasi/pengaturan" component={NotificationSettings} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -21,6 +21,8 @@ export const paths = {
   acceptInvitation: '/terima-undangan',
   statistics: '/statistik',
   account: '/akun',
+  notifications: '/notifikasi',
+  notificationSettings: '/notifikasi/pengaturan',
 } as const;
 
 /** Where to send someone after signing in: a page of ours, never another site. */

@@ -55,13 +55,14 @@ export class LiveConnection {
     this.socket.on('connect', () => this.resubscribe());
     this.socket.on('disconnect', (reason) => {
       this.setStatus(navigator.onLine ? 'reconnecting' : 'offline');
-      // The server closed it (token expired): socket.io does not retry that by itself.
-      if (reason === 'io server disconnect') void session.renew().finally(() => this.socket.connect());
+      // The server closed it (token expired, account changed): socket.io does not retry that by itself.
+      if (reason === 'io server disconnect') void session.renewForLive().finally(() => this.socket.connect());
     });
     this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       this.setStatus(navigator.onLine ? 'reconnecting' : 'offline');
-      // A refused token is not retried by socket.io: renew it (or go on anonymously) and connect again.
-      if (error.data?.code === 'invalid_token')
+      // A refused token is not retried by socket.io: renew it (or go on anonymously) and connect again. A token from
+      // before a change of the account (a password changed in another tab) is renewed the same way.
+      if (error.data?.code === 'invalid_token' || error.data?.code === 'session_changed')
         setTimeout(() => void session.renew().finally(() => this.socket.connect()), RETRY_REFUSED_MS);
     });
     this.socket.on('change', (change: LiveChange) => this.deliver(change));

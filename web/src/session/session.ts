@@ -59,6 +59,7 @@ class Session {
   private access: { token: string; expiresAt: number } | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private renewing: Promise<boolean> | undefined;
+  private replacing: Promise<undefined> | undefined;
   private listeners = new Set<(state: SessionState) => void>();
   state: SessionState = storage.get() ? { status: 'restoring' } : { status: 'anonymous' };
 
@@ -98,6 +99,32 @@ class Session {
     this.adopt(pair);
   }
 
+  /**
+   * Runs a request that answers this session a new pair (a password change ends every session but the one asking).
+   * A live connection the server closes meanwhile waits for that pair rather than renewing with the token it replaces.
+   */
+  async replacedBy<T>(request: () => Promise<T>): Promise<T> {
+    const running = request();
+    const replacing = running.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.replacing = replacing;
+    try {
+      return await running;
+    } finally {
+      if (this.replacing === replacing) this.replacing = undefined;
+    }
+  }
+
+  /** A fresh access token for a live connection the server closed (its token expired, or the account changed). */
+  async renewForLive(): Promise<boolean> {
+    const replacing = this.replacing;
+    if (!replacing) return this.renew();
+    await replacing;
+    return this.access !== undefined;
+  }
+
   /** Forgets the session on this device once the server ended it (signed out everywhere, account erased). */
   forget(): void {
     this.clear();
@@ -119,8 +146,10 @@ class Session {
       const response = await postJson('/api/sessions/refresh', { refreshToken }).catch(() => undefined);
       // No answer: keep the refresh token and try again later, the person is still signed in.
       if (response === undefined) return false;
-      // Refused (spent, reused or ended): signed out. Any other failure may pass, so the token is kept.
-      if (response.status === 400 || response.status === 401) return this.clear();
+      // Refused (spent, reused or ended): signed out, unless a new pair came meanwhile (a password change), which holds.
+      // Any other failure may pass, so the token is kept.
+      if (response.status === 400 || response.status === 401)
+        return storage.get() === refreshToken ? this.clear() : false;
       if (!response.ok) return false;
       this.adopt((await response.json()) as TokenPair);
       return true;

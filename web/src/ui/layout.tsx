@@ -5,6 +5,7 @@ import { OutboxBanner } from '../offline/pending-list';
 import { session, useSession } from '../session/session';
 import { paths } from '../paths';
 import { isCitizen } from '../session/roles';
+import { NotificationsLink } from './notifications-link';
 import { roleLabel, staffLinks } from './staff-nav';
 
 /** Header with the main links, the language switch and who is signed in; the page in <main>. */
@@ -46,6 +47,9 @@ export function Layout({ children }: { children: ComponentChildren }) {
             {state.status === 'signed_in' ? (
               <>
                 <li>{link(paths.mine, t('nav.mine'))}</li>
+                <li>
+                  <NotificationsLink actorId={state.actorId} path={path} />
+                </li>
                 <li>{link(paths.account, t('nav.account'))}</li>
                 <li>
                   <button type="button" class="link-button" onClick={() => void signOut()}>

@@ -15,9 +15,13 @@ export function ChangePasswordForm() {
   const submit = async (event: Event) => {
     event.preventDefault();
     setChanged(false);
-    const answer = await send<TokenPair>('/api/me/password', 'POST', { currentPassword, newPassword });
+    // The live connections the server closes for the change wait for this session's new pair.
+    const answer = await session.replacedBy(async () => {
+      const sent = await send<TokenPair>('/api/me/password', 'POST', { currentPassword, newPassword });
+      if (sent.ok) session.continueWith(sent.value);
+      return sent;
+    });
     if (!answer.ok) return;
-    session.continueWith(answer.value);
     setCurrent('');
     setNew('');
     setChanged(true);

@@ -16,7 +16,7 @@ function actorOf({ id, role }: HistoryEntry['actor']): string {
   return id === null ? t('history.actorHidden', { role: name }) : `${name} · ${id}`;
 }
 
-const eventName = (type: string) => (hasText(`event.${type}`) ? t(`event.${type}`) : type);
+export const eventName = (type: string) => (hasText(`event.${type}`) ? t(`event.${type}`) : type);
 
 const valueOf = (value: unknown): string =>
   value === null ? '—' : typeof value === 'string' ? value : JSON.stringify(value);
@@ -35,9 +35,9 @@ export function HistoryEntries({ events, zone }: { events: readonly HistoryEntry
             data-hash={event.hash}
             data-previous-hash={event.previousHash ?? ''}
           >
-            <h2 class="history-title">
+            <h3 class="history-title">
               {eventName(event.type)} <code class="muted small">{event.type}</code>
-            </h2>
+            </h3>
             <dl class="facts">
               <div>
                 <dt>{t('history.position')}</dt>

@@ -7,16 +7,18 @@ import { Region } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
 import { useSession } from '../../session/session';
-import { placeName } from '../../ui/format';
+import { placeName, zoneOf } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { problemOf, ProblemAlert } from '../../ui/problem';
+import { AsOfView } from './as-of-view';
 import { firstBrokenLink } from './chain';
 import { HistoryEntries } from './history-entries';
 import '../../ui/staff.css';
 
 /**
  * A thread's recorded history, straight from its event stream: every event with its position, actor and type, and
- * the hash link to the one before. Anyone may open it and sees what their role may see; auditors see it all.
+ * the hash link to the one before, and the thread as it was after any of them. Anyone may open it and sees what
+ * their role may see; auditors see it all.
  */
 export default function HistoryPage() {
   const { params } = useRoute();
@@ -49,6 +51,7 @@ export default function HistoryPage() {
       </Page>
     );
   const broken = firstBrokenLink(history.events);
+  const zone = zoneOf(region, submitted?.regionCode ?? '');
   return (
     <Page title={t('history.title')} wide>
       <p class="lead">
@@ -68,8 +71,9 @@ export default function HistoryPage() {
           ? t('history.chainBroken', { position: broken.position })
           : t('history.chainIntact', { count: history.events.length })}
       </p>
-      {/* The as-of scrubber (time travel, when it lands) goes here: it picks a position among these events. */}
-      <HistoryEntries events={history.events} zone={region?.timeZone ?? 'WIB'} />
+      <AsOfView aspirationId={history.aspirationId} events={history.events} zone={zone} />
+      <h2>{t('history.eventsTitle')}</h2>
+      <HistoryEntries events={history.events} zone={zone} />
       <p class="hint">{t('history.verifyHint')}</p>
     </Page>
   );

@@ -1,21 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useRoute } from 'preact-iso/router';
 import { api, Problem, readPath } from '../../api/http';
-import { loadAgencyNames, lookUpRegions } from '../../api/reference';
-import { AspirationDetail, CommandResult, Region } from '../../api/types';
+import { AspirationDetail, CommandResult } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { LiveIndicator } from '../../live/live-indicator';
 import { PendingReplies } from '../../offline/pending-sections';
 import { useDelivered } from '../../offline/use-outbox';
 import { paths } from '../../paths';
 import { useSession } from '../../session/session';
-import { categoryLabel, formatDateTime, placeName, zoneOf } from '../../ui/format';
 import { Page } from '../../ui/page';
 import { problemOf, ProblemAlert } from '../../ui/problem';
-import { StatusBadge } from '../../ui/status-badge';
 import { StaffPanelSlot } from '../staff/staff-panel-slot';
+import { FollowAction } from './follow-action';
 import { EndorseAction, SubmitterActions } from './thread-actions';
-import { ThreadMessages, ThreadTimeline } from './thread-messages';
+import { ThreadView } from './thread-view';
 import { useLiveThread, withMessage } from './use-live-thread';
 
 /** One aspiration with its messages and timeline, kept current live while the page is open. */
@@ -59,19 +57,6 @@ export default function ThreadPage() {
 function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
   const { thread, status, setThread } = useLiveThread(props.detail, props.onGone);
   const me = useSession();
-  const [region, setRegion] = useState<Region | undefined>();
-  const [agencies, setAgencies] = useState<ReadonlyMap<string, string>>(new Map());
-  useEffect(() => {
-    loadAgencyNames()
-      .then(setAgencies)
-      .catch(() => undefined);
-  }, []);
-  useEffect(() => {
-    lookUpRegions([thread.regionCode])
-      .then((found) => setRegion(found.get(thread.regionCode)))
-      .catch(() => undefined);
-  }, [thread.regionCode]);
-  const zone = zoneOf(region, thread.regionCode);
   const signed = me.status === 'signed_in' ? me : undefined;
   const isSubmitter = signed !== undefined && thread.submittedBy === signed.actorId;
   // A villager who is not online speaks through the facilitators of the region (the server decides the region).
@@ -83,74 +68,38 @@ function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
   // A reply kept on the phone reached the server: read the thread at its position, so it shows at once.
   useDelivered(({ entry, result }) => entry.threadId === thread.id && done(result));
 
+  const notes = isSubmitter && (
+    <>
+      {thread.visibility === 'confidential' && <p class="note">{t('thread.confidentialNote')}</p>}
+      {thread.anonymous && <p class="note">{t('thread.anonymousNote')}</p>}
+    </>
+  );
   return (
     <Page title={thread.title || t('thread.hiddenTitle')} wide>
       <LiveIndicator status={status} />
-      <dl class="facts">
-        <div>
-          <dt>{t('thread.status')}</dt>
-          <dd>
-            <StatusBadge status={thread.status} />
-            {thread.overdue && <span class="badge badge-overdue">{t('thread.overdue')}</span>}
-          </dd>
-        </div>
-        <div>
-          <dt>{t('thread.category')}</dt>
-          <dd>{categoryLabel(thread.category)}</dd>
-        </div>
-        <div>
-          <dt>{t('thread.place')}</dt>
-          <dd>{placeName(region, thread.regionCode)}</dd>
-        </div>
-        <div>
-          <dt>{t('thread.submittedAt')}</dt>
-          <dd>{formatDateTime(thread.submittedAt, zone)}</dd>
-        </div>
-        {thread.dueAt && (
-          <div>
-            <dt>{t('thread.dueAt')}</dt>
-            <dd>{formatDateTime(thread.dueAt, zone)}</dd>
-          </div>
+      <ThreadView thread={thread} me={signed?.actorId} notes={notes}>
+        <PendingReplies threadId={thread.id} thread={thread} />
+        {villager !== undefined && (
+          <p class="note">
+            <a href={paths.answerSheet(thread.id)}>{t('thread.printAnswerSheet', { name: villager })}</a>
+          </p>
         )}
-        <div>
-          <dt>{t('thread.endorsements')}</dt>
-          <dd>{thread.endorsements}</dd>
-        </div>
-        {thread.rating !== null && (
-          <div>
-            <dt>{t('thread.rating')}</dt>
-            <dd>{t(`rating.${thread.rating}`)}</dd>
-          </div>
+        {(isSubmitter || villager !== undefined) && signed && (
+          <SubmitterActions thread={thread} me={signed} done={done} villager={villager} />
         )}
-      </dl>
-      {isSubmitter && thread.visibility === 'confidential' && (
-        <p class="note">{t('thread.confidentialNote')}</p>
-      )}
-      {isSubmitter && thread.anonymous && <p class="note">{t('thread.anonymousNote')}</p>}
-      <h2>{t('thread.messages')}</h2>
-      <ThreadMessages thread={thread} me={signed?.actorId} zone={zone} agencies={agencies} />
-      <PendingReplies threadId={thread.id} thread={thread} />
-      {villager !== undefined && (
-        <p class="note">
-          <a href={paths.answerSheet(thread.id)}>{t('thread.printAnswerSheet', { name: villager })}</a>
-        </p>
-      )}
-      {(isSubmitter || villager !== undefined) && signed && (
-        <SubmitterActions thread={thread} me={signed} done={done} villager={villager} />
-      )}
-      {signed && <StaffPanelSlot thread={thread} me={signed} done={done} />}
-      {!isSubmitter && signed?.role === 'citizen' && (
-        <EndorseAction thread={thread} me={signed} done={done} />
-      )}
-      {!signed && (
-        <p class="note">
-          <a href={`${paths.signIn}?lanjut=${encodeURIComponent(paths.thread(thread.id))}`}>
-            {t('thread.signInToAct')}
-          </a>
-        </p>
-      )}
-      <h2>{t('thread.timeline')}</h2>
-      <ThreadTimeline thread={thread} zone={zone} agencies={agencies} />
+        {signed && <StaffPanelSlot thread={thread} me={signed} done={done} />}
+        {!isSubmitter && signed?.role === 'citizen' && (
+          <EndorseAction thread={thread} me={signed} done={done} />
+        )}
+        {!isSubmitter && signed && <FollowAction thread={thread} />}
+        {!signed && (
+          <p class="note">
+            <a href={`${paths.signIn}?lanjut=${encodeURIComponent(paths.thread(thread.id))}`}>
+              {t('thread.signInToAct')}
+            </a>
+          </p>
+        )}
+      </ThreadView>
     </Page>
   );
 }
