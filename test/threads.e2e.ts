@@ -117,6 +117,9 @@ describe('reading threads, inboxes and statistics (e2e)', () => {
   it('sorts by endorsements and pages with a cursor without gaps or repeats', async () => {
     const endorsed = await list('anyone', '&sort=endorsed');
     expect(endorsed.items[0]).toMatchObject({ id: ids.road, endorsements: 2 });
+    const inOrder = (page: { items: Array<{ id: string }> }) => page.items.map((item) => item.id);
+    const newest = inOrder(await list('fasilitator'));
+    expect(inOrder(await list('fasilitator', '&sort=oldest'))).toEqual([...newest].reverse());
     const seen: string[] = [];
     let cursor: string | null = '';
     while (cursor !== null) {

@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 
 import { PlainText } from '../../platform/text/plain-text';
 import { THREAD_STATUSES, ThreadStatus } from '../read-models/thread.document';
 
-export const THREAD_SORTS = ['newest', 'endorsed', 'overdue', 'due'] as const;
+export const THREAD_SORTS = ['newest', 'oldest', 'endorsed', 'overdue', 'due'] as const;
 export type ThreadSort = (typeof THREAD_SORTS)[number];
 
 /** Every query may ask to see at least a given position: read-your-writes. */

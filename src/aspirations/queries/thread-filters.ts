@@ -44,6 +44,8 @@ interface SortSpec {
 
 const SORTS: Record<ThreadSort, SortSpec> = {
   newest: { field: 'submittedAt', direction: -1 },
+  // A queue is worked in arrival order: whoever waited longest first.
+  oldest: { field: 'submittedAt', direction: 1 },
   endorsed: { field: 'endorsements', direction: -1 },
   // Most overdue first: the threads still waiting on a deadline, the oldest deadline first.
   overdue: { field: 'dueSort', direction: 1, filter: { dueAt: { $ne: null } } },

@@ -9,8 +9,8 @@ export const THREAD_STATUSES: readonly ThreadStatus[] = [
   'resolved',
   'closed',
 ];
-export type ThreadSort = 'newest' | 'endorsed' | 'overdue' | 'due';
-export const THREAD_SORTS: readonly ThreadSort[] = ['newest', 'endorsed', 'overdue', 'due'];
+export type ThreadSort = 'newest' | 'oldest' | 'endorsed' | 'overdue' | 'due';
+export const THREAD_SORTS: readonly ThreadSort[] = ['newest', 'oldest', 'endorsed', 'overdue', 'due'];
 
 export interface ThreadSummary {
   readonly id: string;

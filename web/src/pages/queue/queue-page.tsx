@@ -13,7 +13,7 @@ import '../../ui/staff.css';
 /** The queue's stages: what waits on the facilitator, each with the list query that finds it. */
 const STAGES = {
   verifikasi: { status: 'submitted', sort: 'due' },
-  rute: { status: 'verified', sort: 'newest' },
+  rute: { status: 'verified', sort: 'oldest' },
   terlambat: { sort: 'overdue' },
 } as const;
 type Stage = keyof typeof STAGES;
