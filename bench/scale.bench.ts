@@ -72,7 +72,8 @@ async function measure(report: Report, threads: number): Promise<Measured> {
 }
 
 async function main(): Promise<void> {
-  const report = new Report('scale', 'Reads at 1,000 and at 100,000 threads (embedded stores, real app)', {
+  const title = `Reads at ${SIZES.map((n) => n.toLocaleString('en')).join(' and ')} threads (embedded stores, real app)`;
+  const report = new Report('scale', title, {
     BENCH_SCALE_THREADS: SIZES.join(','),
     BENCH_SCALE_REQUESTS: REQUESTS,
     BENCH_SCALE_ROUTE_SECONDS: ROUTE_SECONDS,
