@@ -1,5 +1,6 @@
 // Durable appends per second of the embedded SqliteEventStore at 1, 16 and 64 concurrent writers,
-// next to raw better-sqlite3 inserts of the same rows measured in the same run.
+// next to raw better-sqlite3 inserts of the same rows (1, 64 and 1,000 per transaction) measured in the same run,
+// and a peer: @event-driven-io/emmett-sqlite's appendToStream with one writer (bench/support/emmett-peer.ts).
 // Run: npm run bench:append   (BENCH_SECONDS=1 BENCH_ROUNDS=1 npm run bench:append for a quick look)
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +12,9 @@ import { chainEvent } from '../src/platform/event-store/event-hash';
 import { SqliteEventStore } from '../src/platform/event-store/sqlite-event-store';
 import { ExpectedRevision, NewEvent } from '../src/platform/event-store/stored-event';
 import { openSqlite } from '../src/platform/sqlite';
+import { EMMETT_SQLITE, emmettConnectionRun, emmettStoreRun, PeerResult } from './support/emmett-peer';
+import { Report } from './support/report';
+import { TARGETS } from './support/targets';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 // Rounds run every scenario in turn, so a noisy neighbour's burst hits all of them, not just one.
@@ -20,6 +24,8 @@ const WARMUP_SECONDS = Math.min(1, SECONDS / 3);
 const WRITER_COUNTS = [1, 16, 64];
 // Raw rows are prepared in chunks outside the clock, so the baseline pays only for SQLite.
 const CHUNK = 1_000;
+/** Issue 14's baseline for 64 writers: the same rows committed in groups of 64, as group commit would at best. */
+const GROUP = 64;
 
 interface Result {
   events: number;
@@ -51,6 +57,7 @@ const TEMPLATE = {
   keyIds: [],
 };
 const benchEvent = (): NewEvent => ({ id: randomUUID(), ...TEMPLATE });
+const PAYLOAD = { data: TEMPLATE.data, metadata: TEMPLATE.metadata };
 const PAYLOAD_BYTES = JSON.stringify(TEMPLATE.data).length + JSON.stringify(TEMPLATE.metadata).length;
 
 /** Runs fn in a fresh directory under os.tmpdir() and always deletes it. */
@@ -127,8 +134,9 @@ const rawRun = (schema: string, rowsPerTx: number): Promise<Result> =>
         const rows = prepare();
         const start = performance.now();
         for (let i = 0; i < CHUNK && seconds + (performance.now() - start) / 1000 < budget; i += rowsPerTx) {
-          commit(rows.slice(i, i + rowsPerTx));
-          events += rowsPerTx;
+          const group = rows.slice(i, i + rowsPerTx);
+          commit(group);
+          events += group.length;
         }
         seconds += (performance.now() - start) / 1000;
       }
@@ -143,25 +151,38 @@ const rawRun = (schema: string, rowsPerTx: number): Promise<Result> =>
 const median = (results: Result[]) =>
   [...results].sort((a, b) => rate(a) - rate(b))[(results.length - 1) >> 1];
 
+let peerRetries = 0;
+const peer = async (
+  run: (payload: typeof PAYLOAD, seconds: number, warmUp: number) => Promise<PeerResult>,
+) => {
+  const result = await run(PAYLOAD, SECONDS, WARMUP_SECONDS);
+  peerRetries += result.retries;
+  return result;
+};
+
 async function main(): Promise<void> {
-  const cpus = os.cpus();
-  console.log(
-    `machine: ${cpus[0].model}, ${cpus.length} cores, ${os.type()} ${os.release()}, node ${process.version}`,
-  );
-  console.log(
+  const report = new Report('append', 'Durable appends per second (embedded SQLite)', {
+    BENCH_SECONDS: SECONDS,
+    BENCH_ROUNDS: ROUNDS,
+  });
+  report.print(
     `payload ~${PAYLOAD_BYTES} B JSON/event; ${ROUNDS} rounds x ${SECONDS}s (+${WARMUP_SECONDS.toFixed(2)}s warm-up), median round shown\n`,
   );
   const schema = await storeSchema();
   const scenarios = [
     { name: 'raw insert, 1 row/tx (durable)', writers: 1, run: () => rawRun(schema, 1) },
+    { name: `raw insert, ${GROUP} rows/tx (durable)`, writers: 1, run: () => rawRun(schema, GROUP) },
     { name: `raw insert, ${CHUNK} rows/tx (upper bound)`, writers: 1, run: () => rawRun(schema, CHUNK) },
     ...WRITER_COUNTS.map((w) => ({ name: 'SqliteEventStore.append', writers: w, run: () => storeRun(w) })),
+    { name: `${EMMETT_SQLITE}, event store`, writers: 1, run: () => peer(emmettStoreRun) },
+    { name: `${EMMETT_SQLITE}, one connection`, writers: 1, run: () => peer(emmettConnectionRun) },
   ];
   const rounds = scenarios.map((): Result[] => []);
   for (let round = 0; round < ROUNDS; round++) {
     for (const [i, s] of scenarios.entries()) rounds[i].push(await s.run());
   }
-  const baseline = rate(median(rounds[0]));
+  const medians = rounds.map((r) => rate(median(r)));
+  const baseline = medians[0];
   const header = ['scenario', 'writers', 'events', 'seconds', 'appends/s', 'min-max/s', 'vs raw durable'];
   const rows = scenarios.map((s, i) => {
     const m = median(rounds[i]);
@@ -178,10 +199,46 @@ async function main(): Promise<void> {
       ratio,
     ];
   });
-  const widths = header.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c].length)));
-  const line = (cells: string[]) =>
-    cells.map((x, c) => (c ? x.padStart(widths[c]) : x.padEnd(widths[c]))).join('  ');
-  console.log([header, widths.map((w) => '-'.repeat(w)), ...rows].map(line).join('\n'));
+  report.table(header, rows);
+  if (peerRetries)
+    report.print(
+      `\n${EMMETT_SQLITE} answered SQLITE_BUSY ${peerRetries} time(s); those appends were retried`,
+    );
+  const [raw1, raw64, rawChunk, store1, store16, store64, emmettStore, emmettConnection] = medians;
+  const unit = 'appends/s';
+  report.add({
+    name: 'SqliteEventStore.append, 64 writers',
+    value: store64,
+    unit,
+    baseline: { name: `raw, ${GROUP} rows/tx`, value: raw64 },
+    target: TARGETS.appendsAt64,
+  });
+  report.add({
+    name: 'SqliteEventStore.append, 16 writers',
+    value: store16,
+    unit,
+    baseline: { name: 'raw, 1 row/tx', value: raw1 },
+  });
+  report.add({
+    name: 'SqliteEventStore.append, 1 writer',
+    value: store1,
+    unit,
+    baseline: { name: 'raw, 1 row/tx', value: raw1 },
+  });
+  report.add({
+    name: 'peer: ours, 1 writer, vs emmett event store',
+    value: store1,
+    unit,
+    baseline: { name: `${EMMETT_SQLITE} getSQLiteEventStore, 1 writer`, value: emmettStore },
+  });
+  report.add({
+    name: 'peer: ours, 1 writer, vs emmett, one connection',
+    value: store1,
+    unit,
+    baseline: { name: `${EMMETT_SQLITE} appendToStream, open connection`, value: emmettConnection },
+  });
+  report.add({ name: `raw insert, ${CHUNK} rows/tx (upper bound)`, value: rawChunk, unit });
+  report.finish();
 }
 
 main().catch((error) => {

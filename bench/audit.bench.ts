@@ -17,6 +17,8 @@ import { SqliteDocumentStore } from '../src/platform/document-store/sqlite-docum
 import { SqliteEventStore } from '../src/platform/event-store/sqlite-event-store';
 import { NewEvent } from '../src/platform/event-store/stored-event';
 import { AS_OF_EVENTS, measureAsOfFold } from './as-of-fold';
+import { Report } from './support/report';
+import { TARGETS } from './support/targets';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const PER_STREAM = 10;
@@ -77,8 +79,11 @@ async function readAndHashRaw(store: SqliteEventStore): Promise<number> {
 
 const rate = (events: number, s: number) => `${Math.round(events / s).toLocaleString('en')} events/s`;
 const ms = (s: number) => `${(s * 1000).toFixed(1)} ms`;
+const report = new Report('audit', 'Audit: verifier, checkpoints, proofs and time travel (embedded SQLite)', {
+  BENCH_EVENTS: EVENTS,
+});
 const row = (name: string, figure: string, ratio = '') =>
-  console.log(`${name.padEnd(52)} ${figure.padStart(18)}  ${ratio}`);
+  report.print(`${name.padEnd(52)} ${figure.padStart(18)}  ${ratio}`);
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(os.tmpdir(), 'suara-bench-audit-'));
@@ -86,7 +91,9 @@ async function main(): Promise<void> {
   const documents = new SqliteDocumentStore(join(dir, 'read-models.sqlite'));
   try {
     await fill(events, EVENTS, 'aspiration');
-    console.log(`${EVENTS.toLocaleString('en')} events, ${PER_STREAM} per stream, ${os.cpus().length} cores`);
+    report.print(
+      `${EVENTS.toLocaleString('en')} events, ${PER_STREAM} per stream, ${os.cpus().length} cores`,
+    );
 
     const [raw] = await seconds(() => readAndHashRaw(events));
     const [verify, scan] = await seconds(() => scanLog(events));
@@ -107,6 +114,18 @@ async function main(): Promise<void> {
     });
     row('baseline: raw SHA-256 of N leaves', ms(rawLeaves));
     row('Merkle tree of N leaves in memory (root)', ms(memory), `${(memory / rawLeaves).toFixed(1)}x`);
+    report.add({
+      name: 'audit:verify core: chains + Merkle tree',
+      value: EVENTS / verify,
+      unit: 'events/s',
+      baseline: { name: 'read the log + raw SHA-256 per event', value: EVENTS / raw },
+    });
+    report.add({
+      name: 'Merkle tree of N leaves in memory',
+      value: memory * 1000,
+      unit: 'ms',
+      baseline: { name: 'raw SHA-256 of N leaves', value: rawLeaves * 1000 },
+    });
 
     const key = signingKeyFromSeed(Buffer.alloc(32, 7));
     const tree = new MerkleTreeStore(events, documents);
@@ -133,6 +152,12 @@ async function main(): Promise<void> {
     );
     const [idle] = await seconds(checkpoint);
     row('checkpoint when nothing was appended (root + signature)', ms(idle));
+    report.add({
+      name: `checkpoint after ${GROWTH.toLocaleString('en')} more events`,
+      value: periodic * 1000,
+      unit: 'ms',
+      baseline: { name: 'first follow of the whole log', value: first * 1000 },
+    });
 
     const size = (await tree.head()).size;
     const [inclusionTime, inclusion] = await seconds(() => tree.inclusionProof(Math.floor(size / 3), size));
@@ -170,6 +195,13 @@ async function main(): Promise<void> {
       ms(asOf.asOfMiddle / 1000),
       ratio(asOf.asOfMiddle),
     );
+    // as-of-fold.ts measures in milliseconds already.
+    const stream = { name: `read the ${n}-event stream`, value: asOf.readStream };
+    const fold = { name: 'as of its middle: the fold', value: asOf.foldOnly, unit: 'ms', baseline: stream };
+    report.add({ ...fold, target: TARGETS.asOfFold });
+    const view = { name: 'as of its middle: read, verified, folded', value: asOf.asOfMiddle, unit: 'ms' };
+    report.add({ ...view, baseline: stream });
+    report.finish();
   } finally {
     await events.close();
     await documents.close();
@@ -177,4 +209,7 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -9,6 +9,7 @@ import { findChainBreak } from '../src/platform/event-store/event-hash';
 import { SqliteEventStore } from '../src/platform/event-store/sqlite-event-store';
 import { NewEvent, RecordedEvent } from '../src/platform/event-store/stored-event';
 import { ChainVerifier } from '../src/platform/integrity/chain-verifier';
+import { Report } from './support/report';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 const PER_STREAM = 10;
@@ -67,6 +68,13 @@ async function readLog(store: SqliteEventStore, check?: (page: RecordedEvent[]) 
 }
 
 async function main(): Promise<void> {
+  const report = new Report(
+    'integrity',
+    'Integrity verification: events read per second with and without the check',
+    {
+      BENCH_EVENTS: EVENTS,
+    },
+  );
   const dir = mkdtempSync(join(os.tmpdir(), 'suara-bench-integrity-'));
   const store = new SqliteEventStore(join(dir, 'events.sqlite'));
   try {
@@ -88,13 +96,24 @@ async function main(): Promise<void> {
     for (let round = 0; round < ROUNDS; round++)
       for (const [name, run] of Object.entries(scenarios))
         best.set(name, Math.max(best.get(name) ?? 0, await timed(run)));
-    console.log(`${EVENTS} events, ${PER_STREAM} per stream, ${os.cpus().length} cores, best of ${ROUNDS}`);
+    report.print(`${EVENTS} events, ${PER_STREAM} per stream, ${os.cpus().length} cores, best of ${ROUNDS}`);
     for (const [name, eventsPerSecond] of best)
-      console.log(`${name.padEnd(28)} ${Math.round(eventsPerSecond).toLocaleString('en')} events/s`);
+      report.print(`${name.padEnd(28)} ${Math.round(eventsPerSecond).toLocaleString('en')} events/s`);
+    for (const way of ['streams', 'log order'])
+      report.add({
+        name: `${way}, read + verified`,
+        value: best.get(`${way}, read + verified`)!,
+        unit: 'events/s',
+        baseline: { name: `${way}, read only`, value: best.get(`${way}, read only`)! },
+      });
+    report.finish();
   } finally {
     await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-void main();
+main().catch((error) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -2,26 +2,20 @@
 // the change's receipt at every subscriber (p50, p99 over all receipts), and the server's memory per socket, next
 // to a bare Socket.IO server that broadcasts the same message to a room of as many clients, in the same run.
 // Run: npm run bench:live   (BENCH_SUBSCRIBERS=1000 BENCH_COMMANDS=5 for a quick look)
-// Each server runs in a child process (its memory is its own); all clients are socket.io-client sockets in this
-// process, websocket transport only.
-import 'reflect-metadata';
+// Each server runs in a child process (its memory is its own): the app is the real one (node dist/src/main.js); all
+// clients are socket.io-client sockets in this process, websocket transport only.
 import { fork } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import pino from 'pino';
 import { Server } from 'socket.io';
 import { io, Socket } from 'socket.io-client';
-import { projections } from '../projections';
-import { ProjectionRunner } from '../projections/runner/projection-runner';
-import { createApp } from '../src/app';
-import { AppConfig } from '../src/app-config';
-import { DOCUMENT_STORE } from '../src/platform/document-store/document-store.port';
-import { EventLog } from '../src/platform/event-log/event-log';
-import { EVENT_STORE } from '../src/platform/event-store/event-store.port';
+import { post as postJson, tokenFor } from './support/api';
+import { PROBE, probe, startApp } from './support/app-process';
+import { benchPort } from './support/ports';
+import { Report } from './support/report';
+import { percentile } from './support/stats';
+import { TARGETS } from './support/targets';
 
 const SIZES = (process.env.BENCH_SUBSCRIBERS ?? '1000,10000').split(',').map(Number);
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 10);
@@ -32,39 +26,13 @@ type Kind = 'suara-warga' | 'raw socket.io';
 interface ChildServer {
   readonly url: string;
   memory(): Promise<NodeJS.MemoryUsage>;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 // ---- servers (child processes) ----
 
-async function serveApp(): Promise<string> {
-  const dataDir = mkdtempSync(join(os.tmpdir(), 'suara-live-bench-'));
-  const config: AppConfig = {
-    port: 0,
-    dataDir,
-    logLevel: 'silent',
-    eventStore: { kind: 'sqlite', file: join(dataDir, 'events.sqlite') },
-    documentStore: { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
-    keyStore: { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') },
-    devTokens: true,
-  };
-  const app = await createApp(config);
-  for (const projection of projections) {
-    const deps = {
-      events: app.get(EVENT_STORE),
-      documents: app.get(DOCUMENT_STORE),
-      sealer: app.get(EventLog).sealer,
-      logger: pino({ level: 'silent' }),
-      holder: 'bench',
-    };
-    new ProjectionRunner(projection, deps).start();
-  }
-  await app.listen(0, '127.0.0.1');
-  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
-}
-
 /** The baseline: a room broadcast, triggered by an HTTP POST like the app's command. */
-async function serveRaw(): Promise<string> {
+async function serveRaw(port: number): Promise<void> {
   const http = createServer((request, response) => {
     let body = '';
     request.on('data', (chunk) => (body += chunk));
@@ -81,34 +49,28 @@ async function serveRaw(): Promise<string> {
       ack({ ok: true, topic: request.topic });
     }),
   );
-  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
-  return `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+  await new Promise<void>((resolve) => http.listen(port, '127.0.0.1', resolve));
+  process.send!({ url: `http://127.0.0.1:${(http.address() as AddressInfo).port}` });
 }
 
-async function serve(kind: Kind): Promise<void> {
-  const url = kind === 'suara-warga' ? await serveApp() : await serveRaw();
-  process.on('message', (message) => {
-    if (message !== 'memory') return;
-    global.gc?.();
-    global.gc?.();
-    process.send!({ memory: process.memoryUsage() });
+/** The app is the real one (node dist/src/main.js); the bare server runs this file with --serve. */
+async function startServer(kind: Kind): Promise<ChildServer> {
+  if (kind === 'suara-warga') {
+    const app = await startApp();
+    return { url: app.url, memory: app.memory, stop: app.kill };
+  }
+  const child = fork(__filename, ['--serve', String(benchPort())], {
+    execArgv: ['--expose-gc', '--require', PROBE],
   });
-  process.send!({ url });
-}
-
-function startServer(kind: Kind): Promise<ChildServer> {
-  const child = fork(__filename, ['--serve', kind], { execArgv: ['--expose-gc'] });
-  const next = () => new Promise<Record<string, unknown>>((resolve) => child.once('message', resolve));
-  return next().then(({ url }) => ({
-    url: url as string,
-    memory: async () => {
-      const answer = next();
-      child.send('memory');
-      return (await answer).memory as NodeJS.MemoryUsage;
-    },
+  const url = await new Promise<string>((resolve) =>
+    child.on('message', (message: { url?: string }) => message.url && resolve(message.url)),
+  );
+  return {
+    url,
+    memory: probe(child).memory,
     // The server closes the connections, so the TIME_WAITs stay off this process's ephemeral ports.
-    stop: () => child.kill('SIGKILL'),
-  }));
+    stop: async () => void child.kill('SIGKILL'),
+  };
 }
 
 // ---- clients (this process) ----
@@ -172,19 +134,8 @@ async function subscribe(url: string, topic: string, count: number): Promise<Sub
   };
 }
 
-async function post(url: string, body: unknown, token?: string) {
-  const response = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) },
-    body: JSON.stringify(body),
-  });
-  const answer = (await response.json()) as Record<string, string>;
-  if (!response.ok) throw new Error(`${url}: ${JSON.stringify(answer)}`);
-  return answer;
-}
-
-const tokenFor = async (url: string, actorId: string, role: string) =>
-  (await post(`${url}/api/dev/tokens`, { actorId, role })).token as string;
+const post = async (url: string, body: unknown, token?: string) =>
+  (await postJson(url, body, token)) as Record<string, string>;
 
 /** A verified public thread: its anonymous followers are one room (`aspiration:<id>#public`). */
 async function verifiedThread(url: string): Promise<string> {
@@ -221,9 +172,6 @@ interface Result {
   readonly sample: unknown;
 }
 
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
 async function measure(
   kind: Kind,
   count: number,
@@ -246,7 +194,7 @@ async function measure(
     answers.push(performance.now() - sent);
     (await receipts).forEach((at) => latencies.push(at - sent));
   }
-  server.stop();
+  await server.stop();
   [...warm.sockets, ...subscribers.sockets].forEach((socket) => socket.close());
   return {
     kind,
@@ -260,8 +208,15 @@ async function measure(
 }
 
 async function main(): Promise<void> {
-  console.log(`machine: ${os.cpus()[0]?.model}, ${os.cpus().length} cores, node ${process.version}`);
-  console.log(
+  const report = new Report(
+    'live',
+    'Live updates: one thread followed by many subscribers, next to bare Socket.IO',
+    {
+      BENCH_SUBSCRIBERS: SIZES.join(','),
+      BENCH_COMMANDS: COMMANDS,
+    },
+  );
+  report.print(
     `${COMMANDS} commands per run; one thread, anonymous followers (one room); websocket transport\n`,
   );
   const rows: Result[] = [];
@@ -293,29 +248,57 @@ async function main(): Promise<void> {
       },
     );
     rows.push(app, raw);
+    const bare = (name: string, value: number) => ({ name: `bare Socket.IO, ${name}`, value });
+    const at = `${count.toLocaleString('en')} subscribers`;
+    const p = (r: Result, q: number) => percentile(r.latencies, q);
+    report.add({
+      name: `p99 at ${at}`,
+      value: p(app, 99),
+      unit: 'ms',
+      baseline: bare('p99', p(raw, 99)),
+      target: TARGETS.liveP99,
+    });
+    report.add({ name: `p50 at ${at}`, value: p(app, 50), unit: 'ms', baseline: bare('p50', p(raw, 50)) });
+    const heap = (r: Result) => r.heapPerSocket / 1024;
+    report.add({
+      name: `heap per socket at ${at}`,
+      value: heap(app),
+      unit: 'KB',
+      baseline: bare('heap', heap(raw)),
+      target: TARGETS.liveMemory,
+    });
   }
   const ms = (value: number) => value.toFixed(1);
   const kb = (bytes: number) => (bytes / 1024).toFixed(1);
-  console.log(
-    'subscribers  server          receipts  p50 ms  p99 ms  max ms  command p50 ms  heap KB/socket  rss KB/socket',
+  const header = [
+    'subscribers',
+    'server',
+    'receipts',
+    'p50 ms',
+    'p99 ms',
+    'max ms',
+    'command p50 ms',
+    'heap KB/socket',
+    'rss KB/socket',
+  ];
+  report.table(
+    header,
+    rows.map((r) => [
+      String(r.subscribers),
+      r.kind,
+      String(r.latencies.length),
+      ms(percentile(r.latencies, 50)),
+      ms(percentile(r.latencies, 99)),
+      ms(r.latencies[r.latencies.length - 1]),
+      ms(percentile(r.answers, 50)),
+      kb(r.heapPerSocket),
+      kb(r.rssPerSocket),
+    ]),
   );
-  for (const r of rows)
-    console.log(
-      [
-        String(r.subscribers).padStart(11),
-        r.kind.padEnd(14),
-        String(r.latencies.length).padStart(8),
-        ms(percentile(r.latencies, 50)).padStart(6),
-        ms(percentile(r.latencies, 99)).padStart(6),
-        ms(r.latencies[r.latencies.length - 1]).padStart(6),
-        ms(percentile(r.answers, 50)).padStart(14),
-        kb(r.heapPerSocket).padStart(14),
-        kb(r.rssPerSocket).padStart(13),
-      ].join('  '),
-    );
+  report.finish();
 }
 
-if (process.argv[2] === '--serve') void serve(process.argv[3] as Kind);
+if (process.argv[2] === '--serve') void serveRaw(Number(process.argv[3]));
 else
   main().then(
     () => process.exit(0),

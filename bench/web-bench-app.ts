@@ -13,6 +13,8 @@ import { AppConfig } from '../src/app-config';
 import { DOCUMENT_STORE } from '../src/platform/document-store/document-store.port';
 import { EventLog } from '../src/platform/event-log/event-log';
 import { EVENT_STORE } from '../src/platform/event-store/event-store.port';
+import { call, registerAgencies } from './support/api';
+import { benchPort } from './support/ports';
 
 export const BASELINE_PATH = '/bench-baseline.html';
 export const CITIZEN = { email: 'bench@example.id', password: 'perahu di sungai katingan' };
@@ -31,20 +33,6 @@ export interface BenchServer {
   close(): Promise<void>;
 }
 
-async function call(url: string, method: string, body?: unknown, token?: string) {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['content-type'] = 'application/json';
-  if (token) headers.authorization = `Bearer ${token}`;
-  const response = await fetch(url, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${text}`);
-  return text ? JSON.parse(text) : undefined;
-}
-
 /** A copy of the build with the baseline page beside it (the build itself stays as `npm run build` made it). */
 function webCopy(): string {
   const built = join(__dirname, '..', 'web');
@@ -59,35 +47,12 @@ function webCopy(): string {
 async function seed(url: string, dataDir: string): Promise<string> {
   const token = async (actorId: string, role: string) =>
     (await call(`${url}/api/dev/tokens`, 'POST', { actorId, role })).token as string;
-  const [admin, citizen, facilitator, official] = await Promise.all([
-    token('admin-1', 'admin'),
+  const [citizen, facilitator, official] = await Promise.all([
     token('warga-1', 'citizen'),
     token('fasil-1', 'facilitator'),
     token('pupr-1', 'official:dinas-pupr'),
   ]);
-  await call(
-    `${url}/api/agencies`,
-    'POST',
-    {
-      agencyId: 'pemkab-katingan',
-      name: 'Pemerintah Kabupaten Katingan',
-      regionCode: '62.06',
-      categories: [],
-    },
-    admin,
-  );
-  await call(
-    `${url}/api/agencies`,
-    'POST',
-    {
-      agencyId: 'dinas-pupr',
-      name: 'Dinas PUPR Katingan',
-      regionCode: '62.06',
-      parentAgencyId: 'pemkab-katingan',
-      categories: ['infrastruktur'],
-    },
-    admin,
-  );
+  await registerAgencies(url);
   let threadId = '';
   for (const [title, regionCode] of [
     ['Jalan rusak di Kasongan Baru', '62.06.02.1003'],
@@ -165,7 +130,7 @@ export async function startBenchServer(): Promise<BenchServer> {
       }),
   );
   runners.forEach((runner) => runner.start());
-  await app.listen(0, '127.0.0.1');
+  await app.listen(benchPort(), '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   const threadId = await seed(url, dataDir);
   return {

@@ -6,10 +6,11 @@
 // visit (empty cache) and on a repeat visit (HTTP cache and service worker), medians of BENCH_RUNS; and the
 // JavaScript the first visit needed until ready, gzipped (as `gzip -9` of each file) and as transferred (brotli).
 import { existsSync, readFileSync } from 'node:fs';
-import os from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { Browser, chromium } from 'playwright-core';
+import { Report } from './support/report';
+import { TARGETS } from './support/targets';
 import { BASELINE_PATH, BenchServer, startBenchServer } from './web-bench-app';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -136,18 +137,22 @@ async function main(): Promise<void> {
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-dev-shm-usage'],
   });
-  console.log(
-    `machine: ${os.cpus()[0]?.model ?? 'unknown'}, ${os.cpus().length} cores, node ${process.version}, ${browser.version()}`,
-  );
-  console.log(
+  const report = new Report('web', 'Web app on slow 3G and a mid-range phone (Chromium, throttled)', {
+    BENCH_RUNS: RUNS,
+  });
+  report.print(`browser: ${browser.version()}`);
+  report.print(
     `network: ${(NETWORK.downloadThroughput * 8) / 1000} kbit/s down and up, ${NETWORK.latency} ms round trip; ` +
       `CPU ${CPU_SLOWDOWN}x slower; phone viewport 390x844; median of ${RUNS} run(s)\n`,
   );
   const widths = [24, 9, 9, 9, 9, 9, 9, 6, 11, 11];
-  console.log(row(['', 'first visit', '', '', 'repeat visit', '', '', 'initial JavaScript', '', ''], widths));
-  console.log(
+  report.print(
+    row(['', 'first visit', '', '', 'repeat visit', '', '', 'initial JavaScript', '', ''], widths),
+  );
+  report.print(
     row(['page', 'DCL', 'FCP', 'ready', 'DCL', 'FCP', 'ready', 'files', 'gzip', 'transferred'], widths),
   );
+  let baselineReady = NaN;
   try {
     for (const page of PAGES) {
       const samples: Sample[] = [];
@@ -156,7 +161,19 @@ async function main(): Promise<void> {
       const scripts = samples[0].scripts;
       const gzip = scripts.reduce((sum, s) => sum + gzipped(server.webDir, s.path), 0);
       const transferred = scripts.reduce((sum, s) => sum + s.transferred, 0);
-      console.log(
+      const ready = median(samples.map((s) => s.cold.ready)) / 1000;
+      if (page.path(server) === BASELINE_PATH) baselineReady = ready;
+      else {
+        const baseline = { name: 'static HTML page, first visit', value: baselineReady };
+        report.add({ name: `${page.name}: ready, first visit`, value: ready, unit: 's', baseline });
+        report.add({
+          name: `${page.name}: JavaScript gzipped`,
+          value: gzip / 1024,
+          unit: 'KB',
+          target: TARGETS.pageJavaScript,
+        });
+      }
+      report.print(
         row(
           [
             page.name,
@@ -178,6 +195,7 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
+  report.finish();
 }
 
 main().catch((error) => {
