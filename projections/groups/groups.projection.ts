@@ -1,0 +1,105 @@
+import { GroupEvent, MEMBER_EVENTS } from '../../src/groups/domain/group.events';
+import { draftIdOf, nextDraft } from '../../src/groups/read-models/draft-fold';
+import {
+  DraftDocument,
+  GROUP_DRAFTS,
+  GROUP_MEMBERSHIPS,
+  GroupDocument,
+  GROUPS,
+  GROUPS_PROJECTION,
+  MembershipDocument,
+} from '../../src/groups/read-models/group.document';
+import {
+  groupIdOf,
+  membershipKeyOf,
+  nextGroup,
+  nextMembership,
+} from '../../src/groups/read-models/group-fold';
+import {
+  DocumentKey,
+  DocumentLookup,
+  ProjectedEvent,
+  Projection,
+  ProjectionOperation,
+  ProjectionResult,
+} from '../runner/projection';
+import { draftChanges, groupChanges } from './group-changes';
+import { erasureFinds, projectErasure } from './group-erasure';
+
+const GROUP_EVENTS = new Set<string>([
+  'GroupFounded',
+  'GroupProposed',
+  'GroupApproved',
+  'GroupDissolved',
+  ...MEMBER_EVENTS,
+] satisfies GroupEvent['type'][]);
+const DRAFT_EVENTS = new Set(['GroupDraftStarted', 'GroupDraftSubmitted', 'GroupDraftSigned']);
+const NOTHING: ProjectionResult = { operations: [], changes: [] };
+
+function groupTouches(event: ProjectedEvent): DocumentKey[] {
+  const membership = membershipKeyOf(event);
+  return [
+    { collection: GROUPS, id: groupIdOf(event) },
+    ...(membership === undefined ? [] : [{ collection: GROUP_MEMBERSHIPS, id: membership }]),
+  ];
+}
+
+function projectGroupEvent(event: ProjectedEvent, documents: DocumentLookup): ProjectionResult {
+  const before = documents({ collection: GROUPS, id: groupIdOf(event) }) as GroupDocument | undefined;
+  const group = nextGroup(event, before);
+  if (!group) return NOTHING;
+  const key = membershipKeyOf(event);
+  const membershipBefore =
+    key === undefined
+      ? undefined
+      : (documents({ collection: GROUP_MEMBERSHIPS, id: key }) as MembershipDocument | undefined);
+  const membership = key === undefined ? undefined : nextMembership(event, membershipBefore, group);
+  const operations: ProjectionOperation[] = [
+    { collection: GROUPS, put: group },
+    ...(membership ? [{ collection: GROUP_MEMBERSHIPS, put: membership }] : []),
+  ];
+  return { operations, changes: groupChanges(event, group) };
+}
+
+function projectDraftEvent(event: ProjectedEvent, documents: DocumentLookup): ProjectionResult {
+  const before = documents({ collection: GROUP_DRAFTS, id: draftIdOf(event) }) as DraftDocument | undefined;
+  const draft = nextDraft(event, before);
+  if (!draft) return NOTHING;
+  return { operations: [{ collection: GROUP_DRAFTS, put: draft }], changes: draftChanges(draft) };
+}
+
+/**
+ * Groups, memberships (by group and by person), drafts with their signatures, from the group, draft and signature
+ * streams; every change is pushed on the group's live topic. AccountErased takes the person out of every group.
+ */
+export const groupsProjection: Projection = {
+  name: GROUPS_PROJECTION,
+  collections: {
+    [GROUPS]: [
+      { fields: { regions: 1, createdAt: -1 } },
+      { fields: { status: 1, createdAt: -1 } },
+      { fields: { proposedBy: 1 } },
+    ],
+    [GROUP_MEMBERSHIPS]: [
+      { fields: { groupId: 1, status: 1, since: 1 } },
+      { fields: { personId: 1, since: -1 } },
+    ],
+    [GROUP_DRAFTS]: [
+      { fields: { groupId: 1, startedAt: -1 } },
+      { fields: { draftedBy: 1 } },
+      { fields: { signerKeys: 1 } },
+    ],
+  },
+  handles: (type) => GROUP_EVENTS.has(type) || DRAFT_EVENTS.has(type) || type === 'AccountErased',
+  touches(event) {
+    if (GROUP_EVENTS.has(event.type)) return groupTouches(event);
+    if (DRAFT_EVENTS.has(event.type)) return [{ collection: GROUP_DRAFTS, id: draftIdOf(event) }];
+    return [];
+  },
+  finds: (event) => (event.type === 'AccountErased' ? erasureFinds(event) : []),
+  project(event, documents, search) {
+    if (GROUP_EVENTS.has(event.type)) return projectGroupEvent(event, documents);
+    if (DRAFT_EVENTS.has(event.type)) return projectDraftEvent(event, documents);
+    return { operations: projectErasure(event, search), changes: [] };
+  },
+};
