@@ -4,6 +4,8 @@ import { agencyPersonalData } from './agencies/domain/agency.personal-data';
 import { aspirationPersonalData } from './aspirations/domain/aspiration.personal-data';
 import { endorsementPersonalData } from './endorsements/domain/endorsement.personal-data';
 import { followPersonalData } from './following/domain/follow.personal-data';
+import { groupDraftPersonalData } from './groups/drafts/domain/group-draft.personal-data';
+import { groupPersonalData } from './groups/domain/group.personal-data';
 import { notificationInboxPersonalData } from './notifications/domain/notification-inbox.personal-data';
 import { combinePolicies } from './platform/event-log/event-sealer';
 
@@ -13,6 +15,8 @@ export const personalDataPolicy = combinePolicies(
   agencyPersonalData,
   endorsementPersonalData,
   followPersonalData,
+  groupPersonalData,
+  groupDraftPersonalData,
   notificationInboxPersonalData,
   accountPersonalData,
   sessionPersonalData,

@@ -9,16 +9,14 @@ import { groupStream } from './domain/group.streams';
 import { GROUP_DECIDER, GroupDecider } from './group-decider.provider';
 import { displayNameOf } from './group-references';
 
-type Data<T extends GroupCommand['type']> = Extract<GroupCommand, { type: T }>['data'];
-
 /** A group command as the API receives it: the display name is the handler's to look up. */
 export class ExecuteGroupCommand<
   T extends GroupCommand['type'] = GroupCommand['type'],
 > extends BusCommand<CommandResponse> {
   constructor(
     readonly groupId: string,
-    readonly type: T,
-    readonly data: Data<T>,
+    readonly type: GroupCommand['type'],
+    readonly data: GroupCommand['data'],
     readonly context: CommandContext,
     readonly body: unknown,
   ) {
