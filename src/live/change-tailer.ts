@@ -5,6 +5,7 @@ import { GROUPS_PROJECTION } from '../groups/read-models/group.document';
 import { NOTIFICATIONS_PROJECTION } from '../notifications/read-models/notification.document';
 import { ChangeEntry, DOCUMENT_STORE, DocumentStore } from '../platform/document-store/document-store.port';
 import { ReadModels } from '../platform/read-models/read-models';
+import { endLeaversAccess, isGroupTopic } from './group-topic';
 import { readTrimmedUpTo } from './retention-marks';
 import { LIVE_CONFIG, LiveConfig } from './live.config';
 import { AckFn, ChangeMessage, errorAck, LiveRefusal, UnsubscribedMessage } from './live-protocol';
@@ -155,6 +156,7 @@ export class ChangeTailer implements OnModuleDestroy {
       rooms.forEach((room) => this.emittedRooms.add(room));
     }
     if (isThreadTopic(entry.topic)) this.demoteFormerAgency(entry);
+    if (isGroupTopic(entry.topic)) endLeaversAccess(entry, (room) => this.membersOf(room));
   }
 
   /** Officials of an agency a thread left see it from now on as the public does, or no longer. */
