@@ -10,9 +10,7 @@ import { GROUP_DECIDER, GroupDecider } from './group-decider.provider';
 import { displayNameOf } from './group-references';
 
 /** A group command as the API receives it: the display name is the handler's to look up. */
-export class ExecuteGroupCommand<
-  T extends GroupCommand['type'] = GroupCommand['type'],
-> extends BusCommand<CommandResponse> {
+export class ExecuteGroupCommand extends BusCommand<CommandResponse> {
   constructor(
     readonly groupId: string,
     readonly type: GroupCommand['type'],
