@@ -117,6 +117,14 @@ describe('KIM groups: founded, joined, drafting and co-signing an aspiration an 
     expect(inbox.body.items).toContainEqual(
       expect.objectContaining({ id: aspirationId, groupId: id, groupSignatures: 3 }),
     );
+    // Members heard of the draft waiting for them, and of the answer to the group's aspiration.
+    const told = await citizen(3).get(`/api/me/notifications?minPosition=${answered.body.position}`);
+    expect(told.body.items.map((n: { kind: string; groupId: string | null }) => [n.kind, n.groupId])).toEqual(
+      expect.arrayContaining([
+        ['group_draft', id],
+        ['group_response', id],
+      ]),
+    );
     const ofGroup = await api.send('GET', `/api/groups/${id}/aspirations`);
     expect(ofGroup.body.items.map((t: { id: string }) => t.id)).toEqual([aspirationId]);
   });
