@@ -176,6 +176,7 @@ describe('OpenAPI description (e2e)', () => {
       'get /api/groups',
       'get /api/groups/{id}',
       'get /api/groups/{id}/aspirations',
+      'get /api/groups/{id}/feed',
       'get /api/audit/public-key',
       'get /api/notifications/push-key',
       'get /api/audit/checkpoints',

@@ -1,6 +1,6 @@
 import { personKey } from '../../src/notifications/read-models/notification.document';
-import { GroupDocument, DraftDocument } from '../../src/groups/read-models/group.document';
-import { draftChange, groupChange } from '../../src/groups/read-models/group-views';
+import { DraftDocument, GroupDocument, ReportDocument } from '../../src/groups/read-models/group.document';
+import { draftChange, groupChange, reportChange } from '../../src/groups/read-models/group-views';
 import { ChangeDraft, ProjectedEvent } from '../runner/projection';
 
 /** The live topic of a group: its members and the facilitators of its region follow it. */
@@ -22,4 +22,8 @@ export function groupChanges(event: ProjectedEvent, group: GroupDocument): Chang
 
 export const draftChanges = (draft: DraftDocument): ChangeDraft[] => [
   { topic: groupTopic(draft.groupId), payloads: insiders({ draft: draftChange(draft) }) },
+];
+
+export const reportChanges = (report: ReportDocument): ChangeDraft[] => [
+  { topic: groupTopic(report.groupId), payloads: insiders({ report: reportChange(report) }) },
 ];

@@ -5,6 +5,8 @@ import {
   GROUP_MEMBERSHIPS,
   GroupDocument,
   GROUPS,
+  MONITORING_REPORTS,
+  ReportDocument,
 } from '../../src/groups/read-models/group.document';
 import { DocumentQuery, DocumentSearch, ProjectedEvent, ProjectionOperation } from '../runner/projection';
 
@@ -22,13 +24,17 @@ export const erasureFinds = (event: ProjectedEvent): DocumentQuery[] => {
       collection: GROUP_DRAFTS,
       filter: { $or: [{ draftedBy: personId }, { signerKeys: personKey(personId) }] },
     },
+    {
+      collection: MONITORING_REPORTS,
+      filter: { $or: [{ recordedBy: personId }, { 'comments.authorId': personId }] },
+    },
   ];
 };
 
 /**
  * The person leaves every group as a rebuild after their key is gone would leave them: their memberships go (their
- * member events then name nobody), a proposal forgets its proposer, drafts forget their drafter and signer. A
- * draft's count keeps their signature, as the rebuild counts every signature event.
+ * member events then name nobody), a proposal forgets its proposer, drafts forget their drafter and signer, reports
+ * who recorded or discussed them. A draft's count keeps their signature, as the rebuild counts every signature event.
  */
 export function projectErasure(event: ProjectedEvent, search: DocumentSearch): ProjectionOperation[] {
   const personId = erasedOf(event);
@@ -36,7 +42,9 @@ export function projectErasure(event: ProjectedEvent, search: DocumentSearch): P
   const key = personKey(personId);
   const memberships = search({ collection: GROUP_MEMBERSHIPS, filter: { personId } });
   const proposals = search({ collection: GROUPS, filter: { proposedBy: personId } }) as GroupDocument[];
-  const drafts = search(erasureFinds(event)[2]) as DraftDocument[];
+  const [, , draftQuery, reportQuery] = erasureFinds(event);
+  const drafts = search(draftQuery) as DraftDocument[];
+  const reports = search(reportQuery) as ReportDocument[];
   return [
     ...memberships.map(({ _id }) => ({ collection: GROUP_MEMBERSHIPS, delete: _id })),
     ...proposals.map((group) => ({ collection: GROUPS, put: { ...group, proposedBy: null } })),
@@ -48,5 +56,19 @@ export function projectErasure(event: ProjectedEvent, search: DocumentSearch): P
         signerKeys: draft.signerKeys.filter((signer) => signer !== key),
       },
     })),
+    ...reports.map((report) => ({ collection: MONITORING_REPORTS, put: reportWithout(report, personId) })),
   ];
+}
+
+/** The report as a rebuild after the key is gone makes it: the person recorded or commented, unnamed. */
+function reportWithout(report: ReportDocument, personId: string): ReportDocument {
+  const recorder = report.recordedBy === personId;
+  return {
+    ...report,
+    recordedBy: recorder ? null : report.recordedBy,
+    recordedByName: recorder ? null : report.recordedByName,
+    comments: report.comments.map((c) =>
+      c.authorId === personId ? { ...c, authorId: null, authorName: null } : c,
+    ),
+  };
 }

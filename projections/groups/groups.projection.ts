@@ -8,7 +8,10 @@ import {
   GROUPS,
   GROUPS_PROJECTION,
   MembershipDocument,
+  MONITORING_REPORTS,
+  ReportDocument,
 } from '../../src/groups/read-models/group.document';
+import { nameSource, nextReport, reportIdOf, reportKey } from '../../src/groups/read-models/report-fold';
 import {
   groupIdOf,
   membershipKeyOf,
@@ -23,7 +26,7 @@ import {
   ProjectionOperation,
   ProjectionResult,
 } from '../runner/projection';
-import { draftChanges, groupChanges } from './group-changes';
+import { draftChanges, groupChanges, reportChanges } from './group-changes';
 import { erasureFinds, projectErasure } from './group-erasure';
 
 const GROUP_EVENTS = new Set<string>([
@@ -34,6 +37,13 @@ const GROUP_EVENTS = new Set<string>([
   ...MEMBER_EVENTS,
 ] satisfies GroupEvent['type'][]);
 const DRAFT_EVENTS = new Set(['GroupDraftStarted', 'GroupDraftSubmitted', 'GroupDraftSigned']);
+/** A report's own events, and a submission made from a report (the link back). */
+const REPORT_EVENTS = new Set([
+  'MonitoringReportRecorded',
+  'MonitoringReportCommented',
+  'MonitoringReportRaised',
+  'AspirationSubmitted',
+]);
 const NOTHING: ProjectionResult = { operations: [], changes: [] };
 
 function groupTouches(event: ProjectedEvent): DocumentKey[] {
@@ -61,6 +71,24 @@ function projectGroupEvent(event: ProjectedEvent, documents: DocumentLookup): Pr
   return { operations, changes: groupChanges(event, group) };
 }
 
+function reportTouches(event: ProjectedEvent): DocumentKey[] {
+  const reportId = reportIdOf(event);
+  if (reportId === undefined) return [];
+  const named = nameSource(event);
+  return [reportKey(reportId), ...(named ? [named] : [])];
+}
+
+function projectReportEvent(event: ProjectedEvent, documents: DocumentLookup): ProjectionResult {
+  const reportId = reportIdOf(event);
+  if (reportId === undefined) return NOTHING;
+  const before = documents(reportKey(reportId)) as ReportDocument | undefined;
+  const named = nameSource(event);
+  const member = named && (documents(named) as MembershipDocument | undefined);
+  const report = nextReport(event, before, member);
+  if (!report) return NOTHING;
+  return { operations: [{ collection: MONITORING_REPORTS, put: report }], changes: reportChanges(report) };
+}
+
 function projectDraftEvent(event: ProjectedEvent, documents: DocumentLookup): ProjectionResult {
   const before = documents({ collection: GROUP_DRAFTS, id: draftIdOf(event) }) as DraftDocument | undefined;
   const draft = nextDraft(event, before);
@@ -69,8 +97,9 @@ function projectDraftEvent(event: ProjectedEvent, documents: DocumentLookup): Pr
 }
 
 /**
- * Groups, memberships (by group and by person), drafts with their signatures, from the group, draft and signature
- * streams; every change is pushed on the group's live topic. AccountErased takes the person out of every group.
+ * Groups, memberships (by group and by person), drafts with their signatures and monitoring reports with their
+ * discussion, from the group, draft, signature and report streams (and a submission made from a report, for the link
+ * back); every change is pushed on the group's live topic. AccountErased takes the person out of every group.
  */
 export const groupsProjection: Projection = {
   name: GROUPS_PROJECTION,
@@ -84,22 +113,30 @@ export const groupsProjection: Projection = {
       { fields: { groupId: 1, status: 1, since: 1 } },
       { fields: { personId: 1, since: -1 } },
     ],
+    [MONITORING_REPORTS]: [
+      { fields: { groupId: 1, recordedAt: -1 } },
+      { fields: { recordedBy: 1 } },
+      { fields: { 'comments.authorId': 1 } },
+    ],
     [GROUP_DRAFTS]: [
       { fields: { groupId: 1, startedAt: -1 } },
       { fields: { draftedBy: 1 } },
       { fields: { signerKeys: 1 } },
     ],
   },
-  handles: (type) => GROUP_EVENTS.has(type) || DRAFT_EVENTS.has(type) || type === 'AccountErased',
+  handles: (type) =>
+    GROUP_EVENTS.has(type) || DRAFT_EVENTS.has(type) || REPORT_EVENTS.has(type) || type === 'AccountErased',
   touches(event) {
     if (GROUP_EVENTS.has(event.type)) return groupTouches(event);
     if (DRAFT_EVENTS.has(event.type)) return [{ collection: GROUP_DRAFTS, id: draftIdOf(event) }];
+    if (REPORT_EVENTS.has(event.type)) return reportTouches(event);
     return [];
   },
   finds: (event) => (event.type === 'AccountErased' ? erasureFinds(event) : []),
   project(event, documents, search) {
     if (GROUP_EVENTS.has(event.type)) return projectGroupEvent(event, documents);
     if (DRAFT_EVENTS.has(event.type)) return projectDraftEvent(event, documents);
+    if (REPORT_EVENTS.has(event.type)) return projectReportEvent(event, documents);
     return { operations: projectErasure(event, search), changes: [] };
   },
 };

@@ -12,10 +12,15 @@ import { ListDraftsHandler } from './queries/list-drafts.handler';
 import { ListGroupsHandler } from './queries/list-groups.handler';
 import { ListMembersHandler } from './queries/list-members.handler';
 import { ListMyGroupsHandler } from './queries/list-my-groups.handler';
+import { GetGroupFeedHandler } from './queries/group-feed.handler';
+import { GetReportHandler, ListReportsHandler } from './queries/reports.handler';
+import { RaiseReportHandler } from './reports/raise-report.handler';
+import { ReportCommandHandler } from './reports/report-command.handler';
+import { ReportsController } from './reports/reports.controller';
 
-/** KIM groups: founding, membership, coordinators, group drafts with co-signatures, and their reads. */
+/** KIM groups: founding, membership, coordinators, group drafts with co-signatures, monitoring reports, and reads. */
 @Module({
-  controllers: [GroupsController, GroupDraftsController, GroupReadsController],
+  controllers: [GroupsController, GroupDraftsController, GroupReadsController, ReportsController],
   providers: [
     ...groupDeciderProviders,
     GroupCommandHandler,
@@ -28,6 +33,11 @@ import { ListMyGroupsHandler } from './queries/list-my-groups.handler';
     ListMyGroupsHandler,
     ListDraftsHandler,
     ListGroupAspirationsHandler,
+    ReportCommandHandler,
+    RaiseReportHandler,
+    ListReportsHandler,
+    GetReportHandler,
+    GetGroupFeedHandler,
   ],
 })
 export class GroupsModule {}

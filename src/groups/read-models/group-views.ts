@@ -1,5 +1,11 @@
 import { positionFromStored } from '../../platform/document-store/positions';
-import { DraftDocument, GroupDocument, MembershipDocument } from './group.document';
+import {
+  CommentDocument,
+  DraftDocument,
+  GroupDocument,
+  MembershipDocument,
+  ReportDocument,
+} from './group.document';
 
 /** A group as anyone who may see it sees it: nothing in it names a person. */
 export function groupSummary(group: GroupDocument, memberCount: number) {
@@ -88,5 +94,48 @@ export const draftChange = (draft: DraftDocument) => {
     signedByYou: _signed,
     ...change
   } = draftView(draft, undefined);
+  return change;
+};
+
+/** A comment as the group's insiders see it: the name the author goes by, never their account id. */
+const commentView = (comment: CommentDocument, viewerId: string | undefined) => ({
+  commentId: comment.commentId,
+  body: comment.body,
+  at: comment.at,
+  author: {
+    role: comment.authorRole,
+    displayName: comment.authorName,
+    you: viewerId !== undefined && comment.authorId === viewerId,
+    erased: comment.authorId === null,
+  },
+});
+
+/** A monitoring report as the group's insiders see it; with its discussion in full when asked for one. */
+export function reportView(report: ReportDocument, viewerId: string | undefined, withComments = false) {
+  return {
+    id: report._id,
+    groupId: report.groupId,
+    source: report.source,
+    summary: report.summary,
+    monitoredOn: report.monitoredOn,
+    photo: report.photo,
+    recordedBy: {
+      displayName: report.recordedByName,
+      you: viewerId !== undefined && report.recordedBy === viewerId,
+      erased: report.recordedBy === null,
+    },
+    recordedAt: report.recordedAt,
+    commentCount: report.comments.length,
+    aspirationId: report.aspirationId,
+    draftId: report.draftId,
+    raisedAt: report.raisedAt,
+    position: positionFromStored(report.lastPosition).toString(),
+    ...(withComments && { comments: report.comments.map((c) => commentView(c, viewerId)) }),
+  };
+}
+
+/** The live topic's part of a report change: what the list shows, no one's name. */
+export const reportChange = (report: ReportDocument) => {
+  const { recordedBy: _by, ...change } = reportView(report, undefined);
   return change;
 };

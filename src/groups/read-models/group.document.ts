@@ -79,3 +79,33 @@ export interface DraftDocument extends Doc {
 }
 
 export const membershipId = (groupId: string, memberKey: string): string => `${groupId}:${memberKey}`;
+
+/** Who wrote a comment, as insiders see them: the name they go by in the group; never an account id in a view. */
+export interface CommentDocument {
+  readonly commentId: string;
+  readonly body: string;
+  readonly at: string;
+  /** Null once the person was erased. */
+  readonly authorId: string | null;
+  readonly authorRole: string;
+  readonly authorName: string | null;
+}
+
+export interface ReportDocument extends Doc {
+  readonly _id: string;
+  readonly groupId: string;
+  readonly source: string;
+  readonly summary: string;
+  readonly monitoredOn: string;
+  readonly photo: string | null;
+  /** Null once the member was erased. */
+  readonly recordedBy: string | null;
+  readonly recordedByName: string | null;
+  readonly recordedAt: string;
+  readonly comments: readonly CommentDocument[];
+  /** What it became: the aspiration (also once a draft made from it is submitted), the draft. */
+  readonly aspirationId: string | null;
+  readonly draftId: string | null;
+  readonly raisedAt: string | null;
+  readonly lastPosition: string;
+}
