@@ -13,6 +13,7 @@ interface Ids {
   readonly closed: string;
   readonly draft: string;
   readonly memberKey: string;
+  readonly report: string;
 }
 
 type Actor = [string, Role];
@@ -55,6 +56,21 @@ const BODY_ROUTES: Record<string, { path: (ids: Ids) => string; actor: Actor; fi
     actor: COORDINATOR,
     fields: ['title', 'body', 'category', 'regionCode', 'anonymous'],
   },
+  record: {
+    path: (ids) => `/api/groups/${ids.group}/reports`,
+    actor: MEMBER,
+    fields: ['source', 'summary', 'monitoredOn', 'photo'],
+  },
+  comment: {
+    path: (ids) => `/api/groups/${ids.group}/reports/${ids.report}/comments`,
+    actor: MEMBER,
+    fields: ['body'],
+  },
+  raise: {
+    path: (ids) => `/api/groups/${ids.group}/reports/${ids.report}/aspiration`,
+    actor: MEMBER,
+    fields: ['title', 'body', 'category', 'regionCode', 'visibility', 'anonymous', 'asGroupDraft'],
+  },
   sign: {
     path: (ids) => `/api/groups/${ids.group}/drafts/${ids.draft}/signatures`,
     actor: MEMBER,
@@ -78,6 +94,13 @@ const QUERY_ROUTES: Record<string, { path: (ids: Ids) => string; actor?: Actor; 
       fields: [...PAGE, 'status', 'category', 'region', 'q', 'sort'],
     },
     mine: { path: () => '/api/me/groups', actor: MEMBER, fields: PAGE },
+    reports: { path: (ids) => `/api/groups/${ids.group}/reports`, actor: MEMBER, fields: PAGE },
+    report: {
+      path: (ids) => `/api/groups/${ids.group}/reports/${ids.report}`,
+      actor: MEMBER,
+      fields: ['minPosition'],
+    },
+    feed: { path: (ids) => `/api/groups/${ids.group}/feed`, fields: PAGE },
   };
 
 const bodyFor = (fields: readonly string[]) =>
@@ -147,7 +170,18 @@ describe('groups: hostile input gets a 4xx problem and writes nothing (e2e)', ()
       category: 'infrastruktur',
       anonymous: false,
     });
-    ids = { group, closed, draft: draft.body.id, memberKey: memberKeyOf(closed, 'warga-5') };
+    const report = await as(MEMBER).post(`/api/groups/${group}/reports`, {
+      source: 'Papan pengumuman kantor desa',
+      summary: 'Jadwal penyaluran pupuk bersubsidi mundur dua minggu tanpa penjelasan.',
+      monitoredOn: '2026-01-05',
+    });
+    ids = {
+      group,
+      closed,
+      draft: draft.body.id,
+      memberKey: memberKeyOf(closed, 'warga-5'),
+      report: report.body.id,
+    };
   });
 
   afterAll(() => running?.close());

@@ -18,7 +18,7 @@ export const SITUATIONS: Record<Situation, string> = {
  * The states a group (in Kasongan Baru, Katingan: the facilitator's region) is set up in. On every group row the
  * "submitter" coordinates the group (or proposed it) and the "other citizen" is no member unless named.
  */
-export type GroupSituation = 'open' | 'closed' | 'coordinated' | 'proposed' | 'draft';
+export type GroupSituation = 'open' | 'closed' | 'coordinated' | 'proposed' | 'draft' | 'report';
 
 export const GROUP_SITUATIONS: Record<GroupSituation, string> = {
   open: 'open group; submitter its coordinator; memberKey of another member',
@@ -26,6 +26,7 @@ export const GROUP_SITUATIONS: Record<GroupSituation, string> = {
   coordinated: 'open group; memberKey of a second coordinator',
   proposed: 'proposed by the submitter, not approved yet',
   draft: "open group; the other citizen a member; the submitter's draft, short of signatures",
+  report: 'open group; submitter its coordinator; a monitoring report the submitter recorded',
 };
 
 export interface GroupSetup {
@@ -34,6 +35,7 @@ export interface GroupSetup {
   /** The member (or person asking) the situation names. */
   readonly memberKey: string;
   readonly draftId?: string;
+  readonly reportId?: string;
 }
 
 export interface AspirationSetup {

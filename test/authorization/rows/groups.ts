@@ -57,7 +57,8 @@ function onGroup(
       const concrete = path
         .replace('{id}', group.id)
         .replace('{memberKey}', group.memberKey)
-        .replace('{draftId}', group.draftId ?? '');
+        .replace('{draftId}', group.draftId ?? '')
+        .replace('{reportId}', group.reportId ?? '');
       const read = method === 'GET' ? `?${query}minPosition=${group.position}` : '';
       return { path: `${concrete}${read}`, body: method === 'POST' ? body(group) : undefined };
     },
@@ -180,6 +181,48 @@ const groupCommandRows: HttpRow[] = [
 ];
 
 const insidersRead = only({ submitter: allowed(200), facilitator: allowed(200) }, membersOnly);
+const membersRecord = refused(
+  403,
+  'members_only',
+  'only its members record, raise and (with its facilitators) discuss',
+);
+
+const reportRows: HttpRow[] = [
+  onGroup(
+    'POST',
+    '/api/groups/{id}/reports',
+    'open',
+    only({ submitter: allowed(201) }, membersRecord),
+    () => ({
+      source: 'Rapat desa',
+      summary: 'Warga mengeluhkan jembatan desa yang retak dan belum diperbaiki.',
+      monitoredOn: '2026-09-10',
+      photo: 'IMG_2031.jpg',
+    }),
+  ),
+  onGroup(
+    'POST',
+    '/api/groups/{id}/reports/{reportId}/comments',
+    'report',
+    only({ submitter: allowed(201), facilitator: allowed(201) }, membersRecord),
+    () => ({ body: 'Saya juga melihatnya.' }),
+  ),
+  onGroup(
+    'POST',
+    '/api/groups/{id}/reports/{reportId}/aspiration',
+    'report',
+    only({ submitter: allowed(201) }, membersRecord),
+    () => ({
+      title: 'Penyaluran pupuk terlambat',
+      body: 'Petani belum menerima pupuk bersubsidi karena jadwal mundur tanpa penjelasan.',
+      category: 'pertanian',
+      anonymous: false,
+    }),
+  ),
+  onGroup('GET', '/api/groups/{id}/reports', 'report', insidersRead),
+  onGroup('GET', '/api/groups/{id}/reports/{reportId}', 'report', insidersRead),
+  onGroup('GET', '/api/groups/{id}/feed', 'report', everyone(allowed(200))),
+];
 const list = (row: HttpRow): HttpRow => ({ ...row, list: true });
 const listedIn = (situation: GroupSituation) => async (world: World) => {
   const group = await world.group(situation);
@@ -234,4 +277,4 @@ const groupReadRows: HttpRow[] = [
   },
 ];
 
-export const groupRows: readonly HttpRow[] = [...groupCommandRows, ...groupReadRows];
+export const groupRows: readonly HttpRow[] = [...groupCommandRows, ...groupReadRows, ...reportRows];

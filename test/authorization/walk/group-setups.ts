@@ -47,6 +47,14 @@ export class GroupSetups {
       });
       return { id, position: draft.position, memberKey: this.keyOf(id, 'citizen'), draftId: draft.id };
     }
+    if (situation === 'report') {
+      const report = await this.send('submitter', `/api/groups/${id}/reports`, {
+        source: 'Papan pengumuman kantor desa',
+        summary: 'Jadwal penyaluran pupuk bersubsidi mundur dua minggu tanpa penjelasan.',
+        monitoredOn: '2026-09-01',
+      });
+      return { id, position: report.position, memberKey: this.keyOf(id, 'submitter'), reportId: report.id };
+    }
     const other = this.unique('warga-lain-');
     const token = await this.api.tokenFor(other, 'citizen');
     const joined = await this.api.send('POST', `/api/groups/${id}/join`, { token, body: {} });
