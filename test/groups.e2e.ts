@@ -129,6 +129,33 @@ describe('KIM groups: founded, joined, drafting and co-signing an aspiration an 
     expect(ofGroup.body.items.map((t: { id: string }) => t.id)).toEqual([aspirationId]);
   });
 
+  it('submits a draft at once when the group’s threshold is one', async () => {
+    const id = await foundedWith([6], { signatureThreshold: 1 });
+    const drafted = await citizen(6).post(`/api/groups/${id}/drafts`, lamps);
+    expect(drafted.body).toMatchObject({ signatures: 1, aspirationId: expect.any(String) });
+    const seen = await citizen(6).get(
+      `/api/aspirations/${drafted.body.aspirationId}?minPosition=${drafted.body.position}`,
+    );
+    expect(seen.body.aspiration).toMatchObject({ groupId: id, groupSignatures: 1, status: 'submitted' });
+  });
+
+  it('submits once when signatures reach the threshold together, each in its own stream', async () => {
+    const id = await foundedWith([11, 12, 13, 14, 15]);
+    const drafted = await citizen(11).post(`/api/groups/${id}/drafts`, lamps);
+    const signatures = await Promise.all(
+      [12, 13, 14, 15].map((n) => citizen(n).post(`/api/groups/${id}/drafts/${drafted.body.id}/signatures`)),
+    );
+    expect(signatures.map((s) => s.status)).toEqual([201, 201, 201, 201]);
+    const submitted = new Set(signatures.map((s) => s.body.aspirationId).filter((a) => a !== null));
+    expect(submitted.size).toBe(1);
+    const last = signatures.map((s) => BigInt(s.body.position)).reduce((a, b) => (a > b ? a : b));
+    const ofGroup = await api.send('GET', `/api/groups/${id}/aspirations?minPosition=${last}`);
+    // Not public before verification: the drafter sees the one aspiration the group submitted.
+    const mine = await citizen(11).get(`/api/me/aspirations?minPosition=${last}`);
+    expect(mine.body.items.filter((t: { groupId: string }) => t.groupId === id)).toHaveLength(1);
+    expect(ofGroup.body.items).toEqual([]);
+  });
+
   it('checks a submission’s groupId against membership, naming the field', async () => {
     const id = await foundedWith([1]);
     const asMember = await citizen(1).post('/api/aspirations', roadComplaint({ groupId: id }));

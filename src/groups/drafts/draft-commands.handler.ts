@@ -2,6 +2,7 @@ import { Inject } from '@nestjs/common';
 import { Command as BusCommand, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { CommandContext, commandRequest, metadataOf } from '../../platform/commands/command-context';
 import { handleCommand, readState } from '../../platform/commands/handle-command';
+import { DomainError } from '../../platform/domain/domain-errors';
 import { positionToString } from '../../platform/event-store/stored-event';
 import { EventLog } from '../../platform/event-log/event-log';
 import { seesGroup } from '../group-access';
@@ -140,7 +141,12 @@ export class SignDraftHandler implements ICommandHandler<SignDraft> {
     };
     const stream = draftSignatureStream(draftId, context.actor.id);
     const request = commandRequest(stream, command, context, { target: draftId, body: {} });
-    const signed = await handleCommand(this.log, draftSignatureDecider, request);
+    const signed = await handleCommand(this.log, draftSignatureDecider, request).catch(async (error) => {
+      // Signed before, and the threshold reached then but not acted on (a crash): finish it, then refuse as due.
+      if (error instanceof DomainError && error.code === 'already_signed' && draft.status === 'collecting')
+        await this.submission.submitIfReached(draft, group, context);
+      throw error;
+    });
     // A retried signature finds the draft submitted meanwhile: it answers what became of it.
     const now = await readState(this.log, this.drafts, groupDraftStream(draftId));
     if (now.status !== 'collecting') return response(draftId, signed.position, settled(now));
