@@ -2,6 +2,7 @@ import { agenciesProjection } from './agencies/agencies.projection';
 import { aspirationsProjection } from './aspirations/aspirations.projection';
 import { notificationsProjection } from './notifications/notifications.projection';
 import { endorsementStreamsProjection } from './endorsements/endorsement-streams.projection';
+import { groupsProjection } from './groups/groups.projection';
 import { Projection } from './runner/projection';
 
 /** Every read model of the platform. */
@@ -10,6 +11,7 @@ export const projections: readonly Projection[] = [
   agenciesProjection,
   notificationsProjection,
   endorsementStreamsProjection,
+  groupsProjection,
 ];
 
 export function projectionNamed(name: string): Projection {

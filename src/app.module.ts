@@ -7,6 +7,7 @@ import { AspirationsModule } from './aspirations/aspirations.module';
 import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
 import { FollowingModule } from './following/following.module';
+import { GroupsModule } from './groups/groups.module';
 import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Module } from './open311/open311.module';
@@ -36,6 +37,7 @@ export class AppModule {
         AgenciesModule,
         AspirationsModule,
         FollowingModule,
+        GroupsModule,
         NotificationsModule.with(config),
         LiveModule.with(config),
         AuditModule.with(config),

@@ -4,6 +4,9 @@ import { agencyPersonalData } from './agencies/domain/agency.personal-data';
 import { aspirationPersonalData } from './aspirations/domain/aspiration.personal-data';
 import { endorsementPersonalData } from './endorsements/domain/endorsement.personal-data';
 import { followPersonalData } from './following/domain/follow.personal-data';
+import { groupDraftPersonalData } from './groups/drafts/domain/group-draft.personal-data';
+import { groupPersonalData } from './groups/domain/group.personal-data';
+import { monitoringReportPersonalData } from './groups/reports/domain/monitoring-report.personal-data';
 import { notificationInboxPersonalData } from './notifications/domain/notification-inbox.personal-data';
 import { combinePolicies } from './platform/event-log/event-sealer';
 
@@ -13,6 +16,9 @@ export const personalDataPolicy = combinePolicies(
   agencyPersonalData,
   endorsementPersonalData,
   followPersonalData,
+  groupPersonalData,
+  groupDraftPersonalData,
+  monitoringReportPersonalData,
   notificationInboxPersonalData,
   accountPersonalData,
   sessionPersonalData,

@@ -21,6 +21,7 @@ describe('platform start-up (e2e)', () => {
         agencies: { position: '0', lag: '0' },
         notifications: { position: '0', lag: '0' },
         endorsements: { position: '0', lag: '0' },
+        groups: { position: '0', lag: '0' },
       },
       problems: [],
     });

@@ -15,6 +15,9 @@ const ROUTES: readonly (readonly [method: string, template: string, parameter: s
   ['GET', '/api/audit/checkpoints/%s', 'treeSize'],
   ['DELETE', '/api/invitations/%s', 'invitationId'],
   ['PUT', `/api/accounts/%s/role`, 'accountId'],
+  ['GET', '/api/groups/%s/members', 'id'],
+  ['POST', `/api/groups/${UUID}/coordinators/%s`, 'memberKey'],
+  ['POST', `/api/groups/${UUID}/drafts/%s/signatures`, 'draftId'],
 ];
 
 /** Every byte of the UTF-8 percent-encoded, so no client or router reads the segment as anything but text. */

@@ -146,6 +146,15 @@ describe('thread changes: who hears of a change', () => {
     }
   });
 
+  it('tells the group a published aspiration of it as the public sees it, to members and facilitators alike', () => {
+    const forGroup = submitted({ groupId: 'group-1', groupName: 'KIM Kasongan Baru', groupSignatures: 3 });
+    expect(topics(changesOf(forGroup))).not.toContain('group:group-1');
+    const changes = changesOf(forGroup, verified());
+    const group = changes.find((change) => change.topic === 'group:group-1')!;
+    const feed = changes.find((change) => change.topic === 'feed')!;
+    expect(group.payloads).toEqual({ member: feed.payloads.public, facilitator: feed.payloads.public });
+  });
+
   it('carries no message for a change that adds none', () => {
     const changes = changesOf(submitted(), verified(), assigned(), responded(), hidden('msg-2'));
     expect(topics(changes)).toContain('feed');

@@ -38,6 +38,12 @@ export function threadChanges(before: ThreadDocument | undefined, after: ThreadD
     const publicPayload = payloadsFor(after, ['public'], newMessage);
     changes.push({ topic: 'feed', payloads: publicPayload });
     for (const code of after.regions) changes.push({ topic: `region:${code}`, payloads: publicPayload });
+    // The group's topic hears its published aspirations as the public sees them, whoever of it follows.
+    if (after.groupId)
+      changes.push({
+        topic: `group:${after.groupId}`,
+        payloads: { member: publicPayload.public, facilitator: publicPayload.public },
+      });
   }
   return changes;
 }

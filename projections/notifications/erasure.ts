@@ -1,5 +1,6 @@
 import {
   FOLLOWERS,
+  GROUP_MEMBERS,
   NOTIFICATIONS,
   NOTIFIED_PEOPLE,
   NOTIFIED_THREADS,
@@ -35,12 +36,14 @@ export const erasureFinds = (event: ProjectedEvent): DocumentQuery[] => {
   return [
     { collection: NOTIFICATIONS, filter: { personId } },
     { collection: FOLLOWERS, filter: { personId } },
+    { collection: GROUP_MEMBERS, filter: { personId } },
     { collection: NOTIFIED_THREADS, filter: { submittedBy: personId } },
   ];
 };
 
 /**
- * Everything kept for the person goes: their notifications, follows, role, preferences and browsers. Threads they
+ * Everything kept for the person goes: their notifications, follows, group memberships, role, preferences and
+ * browsers. Threads they
  * submitted forget who did, as a rebuild after the key is gone would make them.
  */
 export function projectErasure(event: ProjectedEvent, search: DocumentSearch): ProjectionOperation[] {
@@ -56,6 +59,7 @@ export function projectErasure(event: ProjectedEvent, search: DocumentSearch): P
   return [
     ...removed(NOTIFICATIONS),
     ...removed(FOLLOWERS),
+    ...removed(GROUP_MEMBERS),
     { collection: STAFF_ROLES, delete: id },
     { collection: NOTIFIED_PEOPLE, delete: id },
     ...submitted.map((thread) => ({ collection: NOTIFIED_THREADS, put: { ...thread, submittedBy: null } })),

@@ -5,6 +5,8 @@ import {
   NotificationDocument,
   NOTIFICATIONS_PROJECTION,
   notificationIdOf,
+  GROUP_MEMBERS,
+  NOTIFIED_GROUPS,
   NOTIFIED_PEOPLE,
   NOTIFIED_THREADS,
   NotifiedThreadDocument,
@@ -27,6 +29,8 @@ import {
 } from '../runner/projection';
 import { erasureFinds, erasureTouches, projectErasure } from './erasure';
 import { followed, followKey, implicitFollower, implicitFollowerKey } from './followers';
+import { groupFollowerFinds, groupFollowers } from './group-followers';
+import { GROUP_EVENTS, groupFinds, groupNotices, groupOperations, groupTouches } from './group-notices';
 import { INBOX_EVENTS, inboxFinds, inboxTouches, projectInbox } from './inbox';
 import { nextNotifiedThread } from './notified-thread';
 import { Notice, noticesOf } from './recipients';
@@ -93,17 +97,25 @@ function threadTouches(event: ProjectedEvent): DocumentKey[] {
 }
 
 function threadFinds(event: ProjectedEvent): DocumentQuery[] {
-  if (event.type === 'AspirationSubmitted' || event.type === 'MessageHidden') return [];
+  if (event.type === 'AspirationSubmitted') return groupFollowerFinds(event);
+  if (event.type === 'MessageHidden') return [];
   return [{ collection: FOLLOWERS, filter: { aspirationId: aspirationIdOf(event) } }, ...staffFinds(event)];
 }
 
-function notificationOf(event: ProjectedEvent, aspirationId: string, notice: Notice): NotificationDocument {
+/** What a notification is about: a thread, a group (a join request), a group's draft. */
+interface Subject {
+  readonly aspirationId: string | null;
+  readonly groupId: string | null;
+  readonly draftId: string | null;
+}
+
+function notificationOf(event: ProjectedEvent, subject: Subject, notice: Notice): NotificationDocument {
   const { personId, kind, title, change, stage, dueAt, agencyId } = notice;
   return {
     _id: notificationIdOf(event.position, personId),
     personId,
     kind,
-    aspirationId,
+    ...subject,
     title,
     change,
     stage,
@@ -129,21 +141,48 @@ function projectThreadEvent(
   const operations: ProjectionOperation[] = [
     { collection: NOTIFIED_THREADS, put: after },
     ...(follower ? [{ collection: FOLLOWERS, put: follower }] : []),
+    ...groupFollowers(event, aspirationId, search).map((put) => ({ collection: FOLLOWERS, put })),
   ];
   if (!before) return { operations, changes: [] };
   const followers = search({ collection: FOLLOWERS, filter: { aspirationId } }) as FollowerDocument[];
   const staff = staffFinds(event).flatMap((query) => search(query)) as StaffRoleDocument[];
-  const notifications = noticesOf(event, { before, after, followers, staff }).map((notice) =>
-    notificationOf(event, aspirationId, notice),
+  const subject = { aspirationId, groupId: after.groupId ?? null, draftId: null };
+  const notices = noticesOf(event, { before, after, followers, staff });
+  return told(
+    event,
+    operations,
+    notices.map((notice) => notificationOf(event, subject, notice)),
   );
+}
+
+/** The notifications written, and one `me` entry for every person told, each their own audience. */
+function told(
+  event: ProjectedEvent,
+  operations: ProjectionOperation[],
+  notifications: NotificationDocument[],
+): ProjectionResult {
   const payloads = Object.fromEntries(
     notifications.map((doc) => [personKey(doc.personId), newNotificationChange(doc)]),
   );
   return {
     operations: [...operations, ...notifications.map((put) => ({ collection: NOTIFICATIONS, put }))],
-    // One entry for every person told, each their own audience: a popular thread is still one entry per event.
+    // A popular thread is still one entry per event.
     changes: notifications.length === 0 ? [] : [{ topic: ME_TOPIC, payloads }],
   };
+}
+
+function projectGroupEvent(event: ProjectedEvent, documents: DocumentLookup, search: DocumentSearch) {
+  const operations = groupOperations(event, documents);
+  const draftId = event.type === 'GroupDraftStarted' ? String(event.data.draftId) : null;
+  const groupId =
+    typeof event.data.groupId === 'string' ? event.data.groupId : event.stream.slice('group-'.length);
+  const subject = { aspirationId: null, groupId, draftId };
+  const notices = groupNotices(event, documents, search);
+  return told(
+    event,
+    operations,
+    notices.map((notice) => notificationOf(event, subject, notice)),
+  );
 }
 
 /**
@@ -159,29 +198,35 @@ export const notificationsProjection: Projection = {
     [FOLLOWERS]: [{ fields: { aspirationId: 1 } }, { fields: { personId: 1 } }],
     [STAFF_ROLES]: [{ fields: { kind: 1, agencyId: 1 } }],
     [NOTIFIED_PEOPLE]: [],
+    [NOTIFIED_GROUPS]: [],
+    [GROUP_MEMBERS]: [{ fields: { groupId: 1, status: 1 } }, { fields: { personId: 1 } }],
   },
   handles: (type) =>
     THREAD_EVENTS.has(type) ||
     FOLLOW_EVENTS.has(type) ||
     ROLE_EVENTS.has(type) ||
     INBOX_EVENTS.has(type) ||
+    GROUP_EVENTS.has(type) ||
     type === 'AccountErased',
   touches(event) {
     if (THREAD_EVENTS.has(event.type)) return threadTouches(event);
     if (FOLLOW_EVENTS.has(event.type)) return followKey(event);
     if (ROLE_EVENTS.has(event.type)) return roleTouches(event);
     if (INBOX_EVENTS.has(event.type)) return inboxTouches(event);
+    if (GROUP_EVENTS.has(event.type)) return groupTouches(event);
     return erasureTouches(event);
   },
   finds(event) {
     if (THREAD_EVENTS.has(event.type)) return threadFinds(event);
     if (ROLE_EVENTS.has(event.type)) return roleFinds(event);
     if (INBOX_EVENTS.has(event.type)) return inboxFinds(event);
+    if (GROUP_EVENTS.has(event.type)) return groupFinds(event);
     return event.type === 'AccountErased' ? erasureFinds(event) : [];
   },
   project(event, documents, search) {
     if (THREAD_EVENTS.has(event.type)) return projectThreadEvent(event, documents, search);
     if (INBOX_EVENTS.has(event.type)) return projectInbox(event, documents, search);
+    if (GROUP_EVENTS.has(event.type)) return projectGroupEvent(event, documents, search);
     if (ROLE_EVENTS.has(event.type)) return { operations: projectRole(event, search), changes: [] };
     if (event.type === 'AccountErased') return { operations: projectErasure(event, search), changes: [] };
     const [key] = followKey(event);

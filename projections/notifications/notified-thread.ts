@@ -18,6 +18,7 @@ function submitted(event: ProjectedEvent): NotifiedThreadDocument {
     agencyId: null,
     submissionMessageId: data.messageId,
     submissionHidden: false,
+    groupId: data.groupId ?? null,
   };
 }
 

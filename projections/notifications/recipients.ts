@@ -62,8 +62,12 @@ const actorOf = (person: { personId: string; role: string; regionCode: string | 
   ...(person.regionCode !== null && { regionCode: person.regionCode }),
 });
 
+/** A member following the group's aspiration hears its answers as the group's (group_response). */
+const asFollower = (follower: FollowerDocument, told: What): What =>
+  follower.reason === 'group' && told.kind === 'response' ? { ...told, kind: 'group_response' } : told;
+
 const followersTold = ({ followers }: Around, told: What): Candidate[] =>
-  followers.filter((f) => f.following).map((f) => ({ actor: actorOf(f), what: told }));
+  followers.filter((f) => f.following).map((f) => ({ actor: actorOf(f), what: asFollower(f, told) }));
 
 /** The submitter hears of their own submission's verification or rejection even after unfollowing it. */
 const submitterTold = ({ after }: Around, told: What): Candidate[] =>

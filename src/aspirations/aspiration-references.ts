@@ -3,8 +3,9 @@ import { Command } from '../platform/domain/decider';
 import { readState } from '../platform/commands/handle-command';
 import { EventLog } from '../platform/event-log/event-log';
 import { AspirationDecider } from './aspiration-decider.provider';
-import { AspirationCommand, AssignAspiration } from './domain/aspiration.commands';
+import { AspirationCommand, AssignAspiration, SubmitAspiration } from './domain/aspiration.commands';
 import { seenBy } from './domain/aspiration.guards';
+import { requireGroupFor } from '../groups/group-membership';
 import { aspirationStream } from './domain/aspiration.streams';
 import { defaultAgencyFor, isCategory } from './domain/categories';
 
@@ -23,6 +24,8 @@ export async function resolveReferences(
   input: AspirationInput,
 ): Promise<AspirationCommand> {
   switch (input.type) {
+    case 'SubmitAspiration':
+      return input.data.groupId === undefined ? input : withGroup(log, input);
     case 'AssignAspiration': {
       const state = await readState(log, decider, aspirationStream(aspirationId));
       const routed =
@@ -46,4 +49,16 @@ export async function resolveReferences(
     default:
       return input;
   }
+}
+
+/**
+ * A submission naming a group speaks for it only from one of its members (or a facilitator of its region relaying
+ * for a villager): the group must exist (404) and be active (409), and the submitter belong to it (403).
+ */
+async function withGroup(log: EventLog, input: SubmitAspiration): Promise<SubmitAspiration> {
+  const { actor } = input.metadata;
+  // Others are refused by the decider for their role, as without a group.
+  if (actor.role !== 'citizen' && actor.role !== 'facilitator') return input;
+  const group = await requireGroupFor(log, String(input.data.groupId), actor);
+  return { ...input, data: { ...input.data, groupName: group.name } };
 }

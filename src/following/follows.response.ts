@@ -6,9 +6,9 @@ export class FollowView {
   @ApiProperty(UUID) aspirationId!: string;
   @ApiProperty({ ...DATE_TIME, description: 'Since when' }) since!: string;
   @ApiProperty({
-    enum: ['submitted', 'responded', 'followed'],
+    enum: ['submitted', 'responded', 'followed', 'group'],
     description:
-      'submitted: one’s own aspiration; responded: an official who answered it; followed: by choice',
+      'submitted: one’s own aspiration; responded: an official who answered it; followed: by choice; group: a member of the group it speaks for',
   })
   reason!: string;
 }

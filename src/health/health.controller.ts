@@ -1,3 +1,4 @@
+import { GROUPS_PROJECTION } from '../groups/read-models/group.document';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -24,6 +25,7 @@ const READ_MODELS = [
   AGENCIES_PROJECTION,
   NOTIFICATIONS_PROJECTION,
   ENDORSEMENTS_PROJECTION,
+  GROUPS_PROJECTION,
 ];
 
 type Problem = HealthProblem | { readonly kind: 'storage_unavailable'; readonly error: string };

@@ -1,9 +1,11 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { ASPIRATIONS_PROJECTION } from '../aspirations/read-models/thread.document';
+import { GROUPS_PROJECTION } from '../groups/read-models/group.document';
 import { NOTIFICATIONS_PROJECTION } from '../notifications/read-models/notification.document';
 import { ChangeEntry, DOCUMENT_STORE, DocumentStore } from '../platform/document-store/document-store.port';
 import { ReadModels } from '../platform/read-models/read-models';
+import { endLeaversAccess, isGroupTopic } from './group-topic';
 import { readTrimmedUpTo } from './retention-marks';
 import { LIVE_CONFIG, LiveConfig } from './live.config';
 import { AckFn, ChangeMessage, errorAck, LiveRefusal, UnsubscribedMessage } from './live-protocol';
@@ -30,7 +32,7 @@ const unsentPackets = (socket: LiveSocket): number =>
   (socket.conn as unknown as { writeBuffer: readonly unknown[] }).writeBuffer.length;
 
 /** The read models that write the change log: each may commit a position's entries after the others. */
-const LIVE_PROJECTIONS = [ASPIRATIONS_PROJECTION, NOTIFICATIONS_PROJECTION];
+const LIVE_PROJECTIONS = [ASPIRATIONS_PROJECTION, NOTIFICATIONS_PROJECTION, GROUPS_PROJECTION];
 
 const cancelled = () =>
   new LiveRefusal('cancelled', 'Unsubscribed or resubscribed before this subscribe completed');
@@ -154,6 +156,7 @@ export class ChangeTailer implements OnModuleDestroy {
       rooms.forEach((room) => this.emittedRooms.add(room));
     }
     if (isThreadTopic(entry.topic)) this.demoteFormerAgency(entry);
+    if (isGroupTopic(entry.topic)) endLeaversAccess(entry, (room) => this.membersOf(room));
   }
 
   /** Officials of an agency a thread left see it from now on as the public does, or no longer. */

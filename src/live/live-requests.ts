@@ -6,9 +6,11 @@ import { FieldProblem, RequestValidationError } from '../platform/http/request-v
 const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const AGENCY_ID = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const REGION = '\\d{2}(?:\\.\\d{2}(?:\\.\\d{2}(?:\\.\\d{4})?)?)?';
-const TOPIC = new RegExp(`^(?:aspiration:${UUID}|agency:${AGENCY_ID}|region:${REGION}|feed|me)$`);
+const TOPIC = new RegExp(
+  `^(?:aspiration:${UUID}|agency:${AGENCY_ID}|region:${REGION}|group:${UUID}|feed|me)$`,
+);
 const TOPIC_MESSAGE =
-  'topic must be aspiration:<uuid>, agency:<agency-id>, region:<code like 62.06>, feed or me';
+  'topic must be aspiration:<uuid>, agency:<agency-id>, region:<code like 62.06>, group:<uuid>, feed or me';
 
 export class UnsubscribeRequest {
   @IsString() @MaxLength(100) @Matches(TOPIC, { message: TOPIC_MESSAGE }) topic!: string;

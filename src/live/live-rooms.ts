@@ -33,7 +33,11 @@ const regionOfPayload = (payload: unknown): string | undefined => {
  * The room a subscriber joins: one per topic and audience; per agency for an agency on a thread, per region for
  * a facilitator bound to one on an inbox.
  */
-export function subscriberRoom(topic: string, audience: Audience, viewer: Actor | undefined): string {
+export function subscriberRoom(
+  topic: string,
+  audience: Audience | string,
+  viewer: Actor | undefined,
+): string {
   const agencyId = viewer ? agencyOfOfficial(viewer.role) : undefined;
   if (isThreadTopic(topic) && audience === 'agency' && agencyId) return agencyRoom(topic, agencyId);
   const regionCode = viewer?.role === 'facilitator' ? viewer.regionCode : undefined;

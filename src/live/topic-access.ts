@@ -5,6 +5,7 @@ import { Actor, agencyOfOfficial } from '../platform/domain/decider';
 import { forbidden, notFound, unauthenticated } from '../platform/domain/domain-errors';
 import { ME_TOPIC, personKey } from '../notifications/read-models/notification.document';
 import { ReadModels } from '../platform/read-models/read-models';
+import { groupAudience } from './group-topic';
 import { subscriberRoom } from './live-rooms';
 
 export interface TopicGrant {
@@ -34,6 +35,8 @@ export class TopicAccess {
         return inboxAudience(viewer, id);
       case 'aspiration':
         return this.threadAudience(viewer, id, since);
+      case 'group':
+        return groupAudience(this.readModels, viewer, id, since);
       default:
         throw notFound('topic_not_found', `No topic ${topic}`, 'topic');
     }

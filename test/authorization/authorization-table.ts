@@ -4,6 +4,7 @@ import { agencyCommandRows } from './rows/agency-commands';
 import { aspirationCommandRows } from './rows/aspiration-commands';
 import { auditRows } from './rows/audit';
 import { auditHistoryRows } from './rows/audit-history';
+import { groupRows } from './rows/groups';
 import { liveRows } from './rows/live';
 import { notificationRows } from './rows/notifications';
 import { open311ClientRows } from './rows/open311-clients';
@@ -20,6 +21,7 @@ export const AUTHORIZATION_TABLE: readonly Row[] = [
   ...aspirationCommandRows,
   ...agencyCommandRows,
   ...readRows,
+  ...groupRows,
   ...auditHistoryRows,
   ...accountRows,
   ...roleRows,

@@ -11,7 +11,9 @@ const LEGEND = [
   `bound to; the "facilitator of another region" is bound to Kotawaringin Barat (\`${FACILITATOR_REGIONS.otherFacilitator}\`). A number is the`,
   'HTTP status; on `/live`, `ok` is a successful acknowledgement and a code is the refusal it carries. Every `401`',
   'is `http_401` (no bearer token). The platform itself (`system`) has no column: no token can carry that role, so',
-  'no route or topic accepts it.',
+  'no route or topic accepts it. On group rows the group is in Kasongan Baru (Katingan): the "submitter" is its',
+  'coordinator (or, for a proposal, its proposer) and the "other citizen" no member, unless the situation says',
+  'otherwise.',
 ];
 
 function cell(row: Row, outcome: Outcome): string {

@@ -14,6 +14,30 @@ export const SITUATIONS: Record<Situation, string> = {
   confidential: 'confidential, assigned to A',
 };
 
+/**
+ * The states a group (in Kasongan Baru, Katingan: the facilitator's region) is set up in. On every group row the
+ * "submitter" coordinates the group (or proposed it) and the "other citizen" is no member unless named.
+ */
+export type GroupSituation = 'open' | 'closed' | 'coordinated' | 'proposed' | 'draft' | 'report';
+
+export const GROUP_SITUATIONS: Record<GroupSituation, string> = {
+  open: 'open group; submitter its coordinator; memberKey of another member',
+  closed: 'closed group; submitter its coordinator; memberKey of a person asking to join',
+  coordinated: 'open group; memberKey of a second coordinator',
+  proposed: 'proposed by the submitter, not approved yet',
+  draft: "open group; the other citizen a member; the submitter's draft, short of signatures",
+  report: 'open group; submitter its coordinator; a monitoring report the submitter recorded',
+};
+
+export interface GroupSetup {
+  readonly id: string;
+  readonly position: string;
+  /** The member (or person asking) the situation names. */
+  readonly memberKey: string;
+  readonly draftId?: string;
+  readonly reportId?: string;
+}
+
 export interface AspirationSetup {
   readonly id: string;
   /** The submission's message (the one a facilitator may hide). */
@@ -34,6 +58,7 @@ export interface World {
   readonly agencyA: string;
   readonly agencyB: string;
   aspiration(situation: Situation): Promise<AspirationSetup>;
+  group(situation: GroupSituation): Promise<GroupSetup>;
   /** Endorses as this caller, where the caller may; the withdrawal row's precondition. */
   endorseIfAble(role: Role, aspirationId: string): Promise<void>;
   /** An official the admin added to agency A. */
@@ -106,7 +131,7 @@ export interface LiveRow extends RowBase {
 
 export type Row = HttpRow | LiveRow;
 
-/** `feed`, `region`, `agency`, `aspiration`: what comes before the colon. */
+/** `feed`, `region`, `agency`, `aspiration`, `group`: what comes before the colon. */
 export const topicKindOf = (topic: string): string => topic.split(':')[0];
 
 /** How the row is named in the document. */

@@ -1,5 +1,5 @@
 import { Command } from '../../platform/domain/decider';
-import { CloseReason, EscalationStage, OnBehalfOf, Visibility } from './aspiration.events';
+import { CloseReason, EscalationStage, GroupSubmission, OnBehalfOf, Visibility } from './aspiration.events';
 
 // Every id (aspiration, message) is minted by the handler and arrives here; the domain never invents one.
 
@@ -16,7 +16,7 @@ export type SubmitAspiration = Command<
     anonymous: boolean;
     groupId?: string;
     onBehalfOf?: OnBehalfOf;
-  }
+  } & GroupSubmission
 >;
 
 export type VerifyAspiration = Command<'VerifyAspiration', Record<string, never>>;

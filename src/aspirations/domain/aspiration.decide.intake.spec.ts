@@ -44,6 +44,25 @@ describe('SubmitAspiration', () => {
       .then([{ ...submitted, data: { ...submitted.data, groupId: 'kim-kasongan', anonymous: true } }]);
   });
 
+  it('keeps what the platform adds for a group: its name, the signatures, the draft and the report', () => {
+    const group = {
+      groupId: 'group-1',
+      groupName: 'KIM Kasongan Baru',
+      groupSignatures: 3,
+      groupDraftId: 'draft-1',
+      monitoringReportId: 'report-1',
+    };
+    given([])
+      .when(submit(group))
+      .then([{ ...submitted, data: { ...submitted.data, ...group } }]);
+  });
+
+  it('drops group facts from a submission that names no group', () => {
+    given([])
+      .when(submit({ groupSignatures: 3, monitoringReportId: 'report-1' }))
+      .then([submitted]);
+  });
+
   it('lets a facilitator submit on behalf of a villager', () => {
     const onBehalfOf = { name: ' Ibu Sari ', contact: '0812-0000-0000' };
     given([])

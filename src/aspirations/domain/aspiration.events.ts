@@ -10,6 +10,18 @@ export interface OnBehalfOf {
   contact?: string;
 }
 
+/**
+ * What a submission for a group adds (src/groups): the group's name as it was, and for one its members co-signed
+ * (a group draft) the signatures it went with; for one made from a monitoring report, that report. The platform
+ * fills these in; no client sends them.
+ */
+export interface GroupSubmission {
+  groupName?: string;
+  groupSignatures?: number;
+  groupDraftId?: string;
+  monitoringReportId?: string;
+}
+
 export type AspirationSubmitted = DomainEvent<
   'AspirationSubmitted',
   {
@@ -27,7 +39,7 @@ export type AspirationSubmitted = DomainEvent<
     onBehalfOf?: OnBehalfOf;
     submittedAt: string;
     verificationDueAt: string;
-  }
+  } & GroupSubmission
 >;
 
 export type AspirationVerified = DomainEvent<'AspirationVerified', { verifiedAt: string }>;

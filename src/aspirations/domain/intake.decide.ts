@@ -9,7 +9,7 @@ import {
 } from './aspiration.commands';
 import { AspirationDeps, dueAfter } from './aspiration.deadlines';
 import { aspirationErrors as errors } from './aspiration.errors';
-import { AspirationEvent, AspirationSubmitted, OnBehalfOf } from './aspiration.events';
+import { AspirationEvent, AspirationSubmitted, GroupSubmission, OnBehalfOf } from './aspiration.events';
 import {
   agencyIdText,
   boundedText,
@@ -44,6 +44,19 @@ function validOnBehalfOf(value: Partial<OnBehalfOf> | undefined, actor: Actor): 
   return { name, contact: boundedText(value.contact, 1, 200, lengthError('contact')) };
 }
 
+/** What the platform adds for a group (src/groups fills it in after its own checks): kept as given, when given. */
+function groupSubmission(data: SubmitAspiration['data']): GroupSubmission {
+  const { groupName, groupSignatures, groupDraftId, monitoringReportId } = data;
+  if (groupSignatures !== undefined && (!Number.isInteger(groupSignatures) || groupSignatures < 1))
+    throw new Error(`A group submission needs a whole number of signatures, not ${groupSignatures}`);
+  return {
+    ...(groupName !== undefined && { groupName }),
+    ...(groupSignatures !== undefined && { groupSignatures }),
+    ...(groupDraftId !== undefined && { groupDraftId }),
+    ...(monitoringReportId !== undefined && { monitoringReportId }),
+  };
+}
+
 function validSubmission(data: SubmitAspiration['data'], actor: Actor, regions: RegionCatalogue): Submission {
   const title = boundedText(data.title, 5, 150, () => errors.invalidLength('invalid_title', 'title', 5, 150));
   const body = boundedText(data.body, 10, TEXT_MAX, () =>
@@ -60,6 +73,7 @@ function validSubmission(data: SubmitAspiration['data'], actor: Actor, regions: 
       ? undefined
       : boundedText(groupId, 1, 64, () => errors.invalidLength('invalid_group_id', 'groupId', 1, 64));
   const onBehalfOf = validOnBehalfOf(data.onBehalfOf, actor);
+  const forGroup = group === undefined ? {} : groupSubmission(data);
   return {
     title,
     body,
@@ -67,7 +81,7 @@ function validSubmission(data: SubmitAspiration['data'], actor: Actor, regions: 
     regionCode,
     visibility,
     anonymous,
-    ...(group !== undefined && { groupId: group }),
+    ...(group !== undefined && { groupId: group, ...forGroup }),
     ...(onBehalfOf !== undefined && { onBehalfOf }),
   };
 }

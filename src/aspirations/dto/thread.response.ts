@@ -6,6 +6,14 @@ import { THREAD_STATUSES, ThreadStatus } from '../read-models/thread.document';
 
 const STATUS = { enum: THREAD_STATUSES, type: String };
 const NULLABLE_DATE_TIME = { ...DATE_TIME, nullable: true };
+const NULLABLE_UUID = { ...UUID, nullable: true };
+const GROUP_SIGNATURES = {
+  type: 'integer',
+  minimum: 1,
+  nullable: true,
+  description:
+    "It speaks for the group: its members co-signed it, this many (the drafter's included); null otherwise",
+} as const;
 
 @ApiSchema({ name: 'ThreadSummary', description: 'An aspiration as a line of a list' })
 export class ThreadSummaryView {
@@ -16,6 +24,8 @@ export class ThreadSummaryView {
   @ApiProperty({ example: '62.06.02.1003' }) regionCode!: string;
   @ApiProperty(STATUS) status!: ThreadStatus;
   @ApiProperty({ ...AGENCY_ID, nullable: true }) agencyId!: string | null;
+  @ApiProperty({ ...NULLABLE_UUID, description: 'The group it was submitted for' }) groupId!: string | null;
+  @ApiProperty(GROUP_SIGNATURES) groupSignatures!: number | null;
   @ApiProperty(DATE_TIME) submittedAt!: string;
   @ApiProperty({ ...NULLABLE_DATE_TIME, description: 'The deadline the aspiration waits on' })
   dueAt!: string | null;
@@ -90,7 +100,15 @@ export class ThreadDetailView {
   @ApiProperty() regionCode!: string;
   @ApiProperty({ enum: ['public', 'confidential'], type: String }) visibility!: string;
   @ApiProperty() anonymous!: boolean;
-  @ApiProperty({ type: String, nullable: true }) groupId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'The group it was submitted for' })
+  groupId!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: "The group's name when it was submitted" })
+  groupName!: string | null;
+  @ApiProperty(GROUP_SIGNATURES) groupSignatures!: number | null;
+  @ApiProperty({ ...NULLABLE_UUID, description: 'The group draft it was submitted from' })
+  groupDraftId!: string | null;
+  @ApiProperty({ ...NULLABLE_UUID, description: "The group's monitoring report it was made from" })
+  monitoringReportId!: string | null;
   @ApiProperty({ type: String, nullable: true }) submittedBy!: string | null;
   @ApiProperty({ description: 'The submitter was erased: submittedBy is null for everyone, for good' })
   submitterErased!: boolean;

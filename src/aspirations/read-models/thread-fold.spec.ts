@@ -11,6 +11,7 @@ import { Actor } from '../../platform/domain/decider';
 import { ProjectedEvent } from '../../platform/read-models/projected-event';
 import { AspirationEvent } from '../domain/aspiration.events';
 import { nextThread } from './thread-fold';
+import { threadDetail, threadSummary } from './thread-views';
 import { NOTHING_DUE, ThreadDocument } from './thread.document';
 
 // prettier-ignore
@@ -117,6 +118,10 @@ describe('thread fold: intake', () => {
       visibility: 'public',
       anonymous: false,
       groupId: null,
+      groupName: null,
+      groupSignatures: null,
+      groupDraftId: null,
+      monitoringReportId: null,
       submittedBy: 'citizen-1',
       submitterErased: false,
       onBehalfOf: null,
@@ -167,6 +172,20 @@ describe('thread fold: intake', () => {
     expect(thread).toMatchObject({ groupId: 'kim-kasongan', onBehalfOf, submittedBy: 'facilitator-1' });
     expect(thread?.messages[0].actor).toEqual(facilitator);
     expect(thread?.words).toEqual(['atap', 'sekolah', 'bocor', 'rusak', 'sejak', 'desember', 'ya']);
+  });
+
+  it('keeps whom a group draft speaks for: the group, its name then, the signatures, the draft and its report', () => {
+    const group = {
+      groupId: 'group-1',
+      groupName: 'KIM Kasongan Baru',
+      groupSignatures: 4,
+      groupDraftId: 'draft-1',
+      monitoringReportId: 'report-1',
+    };
+    const thread = nextThread(event('AspirationSubmitted', citizen, { ...submission, ...group }), undefined);
+    expect(thread).toMatchObject(group);
+    expect(threadDetail(thread!, 'public')).toMatchObject(group);
+    expect(threadSummary(thread!, 'public')).toMatchObject({ groupId: 'group-1', groupSignatures: 4 });
   });
 
   it('publishes a public thread once verified, and waits for nobody', () => {

@@ -63,6 +63,10 @@ function submitted(
     visibility: data.visibility,
     anonymous: data.anonymous,
     groupId: data.groupId ?? null,
+    groupName: data.groupName ?? null,
+    groupSignatures: data.groupSignatures ?? null,
+    groupDraftId: data.groupDraftId ?? null,
+    monitoringReportId: data.monitoringReportId ?? null,
     submittedBy: submitterErased ? null : data.submittedBy,
     submitterErased,
     onBehalfOf: data.onBehalfOf ?? null,
@@ -233,7 +237,7 @@ export function stepOf(
   }
   if (event.type === 'AspirationSubmitted') {
     if (thread) return undefined;
-    const data = event.data as Extract<AspirationEvent, { type: 'AspirationSubmitted' }>['data'];
+    const data = event.data as unknown as Extract<AspirationEvent, { type: 'AspirationSubmitted' }>['data'];
     return { kind: 'start', thread: submitted(event, data, isErased) };
   }
   const change = thread && changeOf(event, thread, isErased);

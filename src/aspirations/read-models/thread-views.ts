@@ -26,6 +26,15 @@ function redactMessage(message: ThreadMessage, audience: Audience, thread: Threa
 const titleFor = (thread: ThreadDocument, audience: Audience): string =>
   thread.messages[0]?.hidden && !seesHiddenContent(audience) ? '' : thread.title;
 
+/** Whom it speaks for: the group, its name then, and (for a draft its members co-signed) how many signed. */
+const groupOf = (thread: ThreadDocument) => ({
+  groupId: thread.groupId,
+  groupName: thread.groupName ?? null,
+  groupSignatures: thread.groupSignatures ?? null,
+  groupDraftId: thread.groupDraftId ?? null,
+  monitoringReportId: thread.monitoringReportId ?? null,
+});
+
 /** A thread as one audience may see it; the same for everyone in that audience. */
 export function threadDetail(thread: ThreadDocument, audience: Audience) {
   return {
@@ -35,7 +44,7 @@ export function threadDetail(thread: ThreadDocument, audience: Audience) {
     regionCode: thread.regionCode,
     visibility: thread.visibility,
     anonymous: thread.anonymous,
-    groupId: thread.groupId,
+    ...groupOf(thread),
     submittedBy: seesSubmitter(audience, thread.anonymous) ? thread.submittedBy : null,
     submitterErased: thread.submitterErased === true,
     ...(seesVillager(audience, thread.anonymous) && thread.onBehalfOf && { onBehalfOf: thread.onBehalfOf }),
@@ -65,6 +74,8 @@ export function threadSummary(thread: ThreadDocument, audience: Audience) {
     regionCode: thread.regionCode,
     status: thread.status,
     agencyId: thread.agencyId,
+    groupId: thread.groupId,
+    groupSignatures: thread.groupSignatures ?? null,
     submittedAt: thread.submittedAt,
     dueAt: thread.dueAt,
     endorsements: thread.endorsements,

@@ -62,6 +62,13 @@ export interface ThreadDocument extends Doc {
   readonly visibility: Visibility;
   readonly anonymous: boolean;
   readonly groupId: string | null;
+  /** The group's name when it was submitted (absent in documents written before groups existed: read as null). */
+  readonly groupName?: string | null;
+  /** For a group draft: how many members signed it (the drafter included); null for anyone else's submission. */
+  readonly groupSignatures?: number | null;
+  readonly groupDraftId?: string | null;
+  /** The group's monitoring report it was made from. */
+  readonly monitoringReportId?: string | null;
   readonly submittedBy: string | null;
   /** The submitter was erased: submittedBy is null for good (absent in documents written before erasure existed). */
   readonly submitterErased?: boolean;

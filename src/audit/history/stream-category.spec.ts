@@ -5,6 +5,9 @@ import { agencyStream } from '../../agencies/domain/agency.streams';
 import { aspirationStream } from '../../aspirations/domain/aspiration.streams';
 import { endorsementStream } from '../../endorsements/domain/endorsement.streams';
 import { open311ClientStream } from '../../open311/domain/open311-client.streams';
+import { groupStream } from '../../groups/domain/group.streams';
+import { draftSignatureStream, groupDraftStream } from '../../groups/drafts/domain/group-draft.streams';
+import { monitoringReportStream } from '../../groups/reports/domain/monitoring-report.streams';
 import { CHECKPOINT_STREAM } from '../checkpoints/checkpoint-stream';
 import { categoryOf, STREAM_CATEGORIES } from './stream-category';
 
@@ -16,6 +19,10 @@ describe('stream categories', () => {
       aspiration: aspirationStream(id),
       endorsement: endorsementStream(id, 'warga-1'),
       agency: agencyStream('dinas-pupr'),
+      group: groupStream(id),
+      'group-draft': groupDraftStream(id),
+      'group-signature': draftSignatureStream(id, 'warga-1'),
+      'monitoring-report': monitoringReportStream(id),
       account: accountStream(id),
       login: loginReservationStream({ kind: 'phone', value: '+6281234567890' }, Buffer.alloc(32, 1)),
       session: sessionStream(id),
@@ -30,7 +37,7 @@ describe('stream categories', () => {
   });
 
   it('takes an unknown stream’s first word as its category', () => {
-    expect(categoryOf('group-kim-kasongan')).toBe('group');
+    expect(categoryOf('follow-kim-kasongan')).toBe('follow');
     expect(categoryOf('auditor')).toBe('auditor');
     expect(categoryOf('security')).toBe('security');
   });

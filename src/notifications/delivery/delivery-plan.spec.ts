@@ -47,6 +47,24 @@ describe('planDeliveries', () => {
     expect(planned[0].text).toContain('“Jalan rusak di Kasongan Baru”');
   });
 
+  it('gives a kind born after the person chose its defaults, and links a join request to its group', () => {
+    const joinRequest: NotificationDocument = {
+      ...response,
+      kind: 'join_request',
+      aspirationId: null,
+      groupId: 'c0ffee00-0000-4000-8000-000000000001',
+      title: 'KIM Kasongan Baru',
+    };
+    const { join_request: _unknownThen, ...before } = DEFAULT_PREFERENCES.channels;
+    const chosenEarlier = choosing({ channels: before as typeof DEFAULT_PREFERENCES.channels });
+    const [planned] = planDeliveries(joinRequest, chosenEarlier);
+    expect(planned).toMatchObject({
+      channel: 'email',
+      subject: 'Permintaan bergabung ke kelompok Anda',
+      link: `/kelompok/${joinRequest.groupId}`,
+    });
+  });
+
   it('makes none for a kind the person keeps in the app', () =>
     expect(planDeliveries({ ...response, kind: 'reply' }, context())).toEqual([]));
 

@@ -1,6 +1,11 @@
 import { deriveId } from '../../platform/ids';
 import { quietUntil } from '../domain/quiet-hours';
-import { NotificationChannel, NotificationPreferences, timeZoneOf } from '../domain/preferences';
+import {
+  NotificationChannel,
+  NotificationPreferences,
+  timeZoneOf,
+  withEveryKind,
+} from '../domain/preferences';
 import { NotificationDocument, personKey } from '../read-models/notification.document';
 import { DeliveryRecord } from './delivery-record';
 import { notificationMessage } from './notification-message';
@@ -27,7 +32,7 @@ export function planDeliveries(notification: NotificationDocument, context: Plan
   const { now, preferences } = context;
   const quiet = quietUntil(now, preferences.quietHours, timeZoneOf(preferences));
   const { subject, text, link } = notificationMessage(notification);
-  return preferences.channels[notification.kind].map((channel) => {
+  return withEveryKind(preferences).channels[notification.kind].map((channel) => {
     const flooding = context.recent(channel) >= context.digestThreshold;
     const held = Math.max(quiet?.getTime() ?? 0, flooding ? now.getTime() + context.digestWindowMs : 0);
     return {

@@ -43,6 +43,12 @@ function subjectOf(n: NotificationDocument): string {
       return `Tenggat ${STAGES[n.stage ?? 'response']} segera tiba`;
     case 'escalation':
       return `Tenggat ${STAGES[n.stage ?? 'response']} terlewat: aspirasi dieskalasi`;
+    case 'join_request':
+      return 'Permintaan bergabung ke kelompok Anda';
+    case 'group_draft':
+      return 'Draf aspirasi kelompok menunggu tanda tangan Anda';
+    case 'group_response':
+      return 'Aspirasi kelompok Anda mendapat tanggapan';
     default:
       return 'Pemberitahuan Suara Warga';
   }
@@ -51,12 +57,16 @@ function subjectOf(n: NotificationDocument): string {
 const titleOf = (n: NotificationDocument): string =>
   n.title === '' ? '(judul disembunyikan moderator)' : `“${n.title}”`;
 
+/** The thread it tells of, or else the group's page (a join request, a draft to sign). */
+const linkOf = (n: NotificationDocument): string =>
+  n.aspirationId !== null ? `/aspirasi/${n.aspirationId}` : `/kelompok/${n.groupId ?? ''}`;
+
 export function notificationMessage(n: NotificationDocument): MessageText {
   const subject = subjectOf(n);
   const lines = [`${subject}: ${titleOf(n)}.`];
   if (n.agencyId) lines.push(`Instansi: ${n.agencyId}.`);
   if (n.dueAt) lines.push(`Batas waktu: ${wib(n.dueAt)}.`);
-  const link = `/aspirasi/${n.aspirationId}`;
+  const link = linkOf(n);
   lines.push(`Buka ${link} di Suara Warga untuk selengkapnya.`);
   return { subject, text: lines.join('\n'), link };
 }

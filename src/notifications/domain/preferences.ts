@@ -8,6 +8,9 @@ export const NOTIFICATION_KINDS = [
   'assignment',
   'deadline',
   'escalation',
+  'join_request',
+  'group_draft',
+  'group_response',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -52,6 +55,9 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = {
     assignment: ['email'],
     deadline: ['email'],
     escalation: ['email', 'sms'],
+    join_request: ['email'],
+    group_draft: ['email'],
+    group_response: ['email'],
   },
   quietHours: null,
   regionCode: null,
@@ -63,3 +69,9 @@ export const timeZoneOf = (preferences: NotificationPreferences): IndonesianTime
   preferences.regionCode === null ? DEFAULT_TIME_ZONE : timeZoneOfRegion(preferences.regionCode);
 
 export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Preferences chosen before a kind existed keep that kind's defaults until the person chooses again. */
+export const withEveryKind = (preferences: NotificationPreferences): NotificationPreferences => ({
+  ...preferences,
+  channels: { ...DEFAULT_PREFERENCES.channels, ...preferences.channels },
+});

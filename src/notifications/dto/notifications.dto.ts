@@ -42,6 +42,9 @@ export class ChannelsDto {
   @Channels() assignment?: NotificationChannel[];
   @Channels() deadline?: NotificationChannel[];
   @Channels() escalation?: NotificationChannel[];
+  @Channels() join_request?: NotificationChannel[];
+  @Channels() group_draft?: NotificationChannel[];
+  @Channels() group_response?: NotificationChannel[];
 }
 
 export class QuietHoursDto {

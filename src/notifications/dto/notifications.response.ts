@@ -18,13 +18,29 @@ const CHANNELS: ApiPropertyOptions = {
 
 @ApiSchema({
   name: 'Notification',
-  description: 'Names no person: only the thread, as its reader may see it',
+  description: 'Names no person: only the thread (or group, or draft), as its reader may see it',
 })
 export class NotificationView {
   @ApiProperty(UUID) id!: string;
   @ApiProperty(KIND) kind!: string;
-  @ApiProperty(UUID) aspirationId!: string;
-  @ApiProperty({ description: "The thread's title as this person may see it; empty when a moderator hid it" })
+  @ApiProperty({
+    ...UUID,
+    nullable: true,
+    description: 'The thread it tells of; null for a join request or a draft',
+  })
+  aspirationId!: string | null;
+  @ApiProperty({
+    ...UUID,
+    nullable: true,
+    description: 'The group: join_request, group_draft and group_response',
+  })
+  groupId!: string | null;
+  @ApiProperty({ ...UUID, nullable: true, description: 'The draft waiting for signatures (group_draft)' })
+  draftId!: string | null;
+  @ApiProperty({
+    description:
+      "The thread's title as this person may see it (empty when a moderator hid it); the group's name for a join request, the draft's title for a draft",
+  })
   title!: string;
   @ApiProperty({
     enum: ['verified', 'rejected', 'assigned', 'resolved', 'closed', 'reopened', null],
@@ -86,6 +102,9 @@ export class ChannelsView {
   @ApiProperty(CHANNELS) assignment!: string[];
   @ApiProperty(CHANNELS) deadline!: string[];
   @ApiProperty(CHANNELS) escalation!: string[];
+  @ApiProperty(CHANNELS) join_request!: string[];
+  @ApiProperty(CHANNELS) group_draft!: string[];
+  @ApiProperty(CHANNELS) group_response!: string[];
 }
 
 @ApiSchema({ name: 'PushSubscription' })

@@ -1,7 +1,12 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { parsePosition, positionToString } from '../../platform/event-store/stored-event';
 import { ReadModels } from '../../platform/read-models/read-models';
-import { DEFAULT_PREFERENCES, NotificationPreferences, timeZoneOf } from '../domain/preferences';
+import {
+  DEFAULT_PREFERENCES,
+  NotificationPreferences,
+  timeZoneOf,
+  withEveryKind,
+} from '../domain/preferences';
 import {
   NOTIFICATIONS_PROJECTION,
   NOTIFIED_PEOPLE,
@@ -42,7 +47,7 @@ export class GetNotificationSettingsHandler implements IQueryHandler<GetNotifica
     const wanted = minPosition === undefined ? undefined : parsePosition(minPosition);
     const position = await this.readModels.reached(NOTIFICATIONS_PROJECTION, wanted);
     const person = await notifiedPerson(this.readModels, personId);
-    const preferences = person?.preferences ?? DEFAULT_PREFERENCES;
+    const preferences = withEveryKind(person?.preferences ?? DEFAULT_PREFERENCES);
     return {
       preferences: { ...preferences, timeZone: timeZoneOf(preferences), chosen: !!person?.preferences },
       pushSubscriptions: (person?.pushSubscriptions ?? []).map(({ id, endpoint, addedAt }) => ({

@@ -7,6 +7,8 @@ export function notificationView(doc: NotificationDocument) {
     id: doc._id,
     kind: doc.kind,
     aspirationId: doc.aspirationId,
+    groupId: doc.groupId ?? null,
+    draftId: doc.draftId ?? null,
     title: doc.title,
     change: doc.change,
     stage: doc.stage,

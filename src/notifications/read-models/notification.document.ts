@@ -15,6 +15,10 @@ export const FOLLOWERS = 'followers';
 export const STAFF_ROLES = 'staffRoles';
 /** Per person: notification preferences and Web Push subscriptions. */
 export const NOTIFIED_PEOPLE = 'notifiedPeople';
+/** Per group: its name and region, for the notifications about it. */
+export const NOTIFIED_GROUPS = 'notifiedGroups';
+/** One document per (group, person) who is a member or asked to join, with their coordinator office. */
+export const GROUP_MEMBERS = 'groupMembers';
 
 /** A status change a notification tells of. */
 export type StatusChange = 'verified' | 'rejected' | 'assigned' | 'resolved' | 'closed' | 'reopened';
@@ -24,8 +28,11 @@ export interface NotificationDocument extends Doc {
   readonly _id: string;
   readonly personId: string;
   readonly kind: NotificationKind;
-  readonly aspirationId: string;
-  /** The thread's title as this person may see it ('' when a moderator hid it from them). */
+  /** Null for a join request and a draft (absent fields below: documents from before groups, read as null). */
+  readonly aspirationId: string | null;
+  readonly groupId?: string | null;
+  readonly draftId?: string | null;
+  /** The thread's title as this person may see it ('' when a moderator hid it); a group's name; a draft's title. */
   readonly title: string;
   readonly change: StatusChange | null;
   readonly stage: DeadlineStage | null;
@@ -49,6 +56,8 @@ export interface NotifiedThreadDocument extends Doc {
   readonly agencyId: string | null;
   readonly submissionMessageId: string;
   readonly submissionHidden: boolean;
+  /** The group it was submitted for (absent in documents from before groups). */
+  readonly groupId?: string | null;
 }
 
 export interface FollowerDocument extends Doc {
@@ -59,12 +68,33 @@ export interface FollowerDocument extends Doc {
   readonly role: string;
   readonly regionCode: string | null;
   readonly following: boolean;
-  /** submitted: from the submission on; responded: an official who answered; followed: by a follow of their own. */
-  readonly reason: 'submitted' | 'responded' | 'followed';
+  /**
+   * submitted: from the submission on; responded: an official who answered; followed: by a follow of their own;
+   * group: a member of the group whose co-signed draft it is, from its submission on.
+   */
+  readonly reason: 'submitted' | 'responded' | 'followed' | 'group';
   readonly since: string;
 }
 
 export type StaffKind = 'official' | 'facilitator' | 'auditor' | 'admin';
+
+export interface NotifiedGroupDocument extends Doc {
+  readonly _id: string;
+  readonly name: string;
+  readonly regionCode: string;
+}
+
+export interface GroupMemberDocument extends Doc {
+  /** `<groupId>:<personKey>`. */
+  readonly _id: string;
+  readonly groupId: string;
+  readonly personId: string;
+  readonly status: 'member' | 'requested';
+  readonly coordinator: boolean;
+}
+
+export const groupMemberId = (groupId: string, personId: string): string =>
+  `${groupId}:${personKey(personId)}`;
 
 export interface StaffRoleDocument extends Doc {
   readonly _id: string;

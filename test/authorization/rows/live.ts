@@ -1,5 +1,5 @@
 import { allowed, everyone, Outcomes, refused } from '../outcomes';
-import { LiveRow, Situation, SITUATIONS } from '../row';
+import { GROUP_SITUATIONS, LiveRow, Situation, SITUATIONS } from '../row';
 import { byVisibility, READ_SITUATIONS, ReadSituation } from './visibility';
 
 // Rules: TopicAccess (src/live/topic-access.ts), which applies the rule of the read route behind each topic
@@ -67,6 +67,24 @@ export const liveRows: readonly LiveRow[] = [
     note: "a facilitator bound to a region gets that region's items only",
   },
   ...READ_SITUATIONS.map(threadTopic),
+  {
+    ...subscribe(
+      'group:<id>',
+      {
+        ...everyone(
+          refused(undefined, 'members_only', 'only its members and the facilitators of its region follow it'),
+        ),
+        submitter: OK,
+        facilitator: OK,
+      },
+      async (world) => {
+        const group = await world.group('open');
+        return { topic: `group:${group.id}`, since: group.position };
+      },
+    ),
+    situation: GROUP_SITUATIONS.open,
+    note: 'a member who leaves is unsubscribed (`access_changed`)',
+  },
   {
     kind: 'live',
     message: 'unsubscribe',

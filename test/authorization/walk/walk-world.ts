@@ -3,7 +3,8 @@ import { ApiClient } from '../../support/api-client';
 import { MutableClock } from '../../support/mutable-clock';
 import { roadComplaint } from '../../support/scenario';
 import { FACILITATOR_REGIONS, Role } from '../outcomes';
-import { AspirationSetup, Situation, World } from '../row';
+import { AspirationSetup, GroupSetup, GroupSituation, Situation, World } from '../row';
+import { GroupSetups } from './group-setups';
 import {
   confirm,
   Identity,
@@ -71,6 +72,15 @@ export class WalkWorld implements World {
 
   aspiration(situation: Situation): Promise<AspirationSetup> {
     return this.once(`aspiration:${situation}`, () => this.setUp(situation));
+  }
+
+  group(situation: GroupSituation): Promise<GroupSetup> {
+    return this.once(`group:${situation}`, () => {
+      const send = (role: SignedInRole, path: string, body: unknown = {}) => this.command(role, path, body);
+      return new GroupSetups(this.deps.api, this.deps.identities, send, (p) => this.unique(p)).make(
+        situation,
+      );
+    });
   }
 
   async endorseIfAble(role: Role, aspirationId: string): Promise<void> {
