@@ -80,7 +80,7 @@ describe('OpenAPI description (e2e)', () => {
     const filters = ['status', 'category', 'region', 'agencyId', 'groupId', 'q', 'sort', 'cursor'];
     expect(Object.keys(list).sort()).toEqual([...filters, 'limit', 'minPosition'].sort());
     expect(list.status.schema).toMatchObject({ enum: expect.arrayContaining(['submitted', 'in_progress']) });
-    expect(list.sort.schema).toMatchObject({ enum: ['newest', 'endorsed', 'overdue', 'due'] });
+    expect(list.sort.schema).toMatchObject({ enum: ['newest', 'oldest', 'endorsed', 'overdue', 'due'] });
     expect(list.limit.schema).toMatchObject({ type: 'integer', minimum: 1, maximum: 100 });
     expect(list.minPosition.schema).toMatchObject({ type: 'string', pattern: expect.any(String) });
     expect(Object.values(list).every((parameter) => parameter.required === false)).toBe(true);
