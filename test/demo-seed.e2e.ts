@@ -55,6 +55,34 @@ describe('npm run seed:demo: Kabupaten Katingan through the real commands (e2e)'
     expect((agencies.body.items ?? agencies.body).length).toBeGreaterThanOrEqual(10);
   });
 
+  it('holds KIM groups: one co-signed aspiration answered, a monitoring report raised with its link both ways', async () => {
+    const groups = await api.send('GET', '/api/groups?limit=100');
+    const names = (groups.body.items as Array<{ name: string; memberCount: number }>).map(
+      (group) => group.name,
+    );
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'KIM Kasongan Baru',
+        'KIM Pendahara',
+        'KIM Samba Kahayan',
+        'KIM Tewang Papari',
+      ]),
+    );
+    const feed = await api.send('GET', '/api/aspirations?limit=100');
+    const items = feed.body.items as Array<{ id: string; title: string; groupSignatures: number | null }>;
+    const drainage = items.find((item) => item.title === 'Drainase di RT 05 Kasongan Baru tersumbat');
+    expect(drainage?.groupSignatures).toBe(3);
+    const river = items.find((item) => item.title === 'Air Sungai Katingan di Pendahara keruh dan berbau')!;
+    const detail = await api.send('GET', `/api/aspirations/${river.id}`);
+    expect(detail.body.aspiration).toMatchObject({
+      groupName: 'KIM Pendahara',
+      monitoringReportId: expect.any(String),
+    });
+    expect(
+      detail.body.aspiration.messages.some((message: { kind: string }) => message.kind === 'response'),
+    ).toBe(true);
+  });
+
   it('refuses a data folder that already holds events, and changes nothing', async () => {
     const head = await api.as('inspektorat-demo', 'auditor').get('/api/aspirations?limit=1');
     const again = await seedDemo(dataDir);

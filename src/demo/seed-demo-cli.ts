@@ -16,6 +16,7 @@ import { Argon2PasswordHasher } from '../platform/passwords/argon2-password-hash
 import { closeStorage, openStorage } from '../platform/storage';
 import { Cast, tellAspirationStories } from './aspiration-stories';
 import { DemoClient, Person } from './demo-client';
+import { tellGroupStories } from './group-stories';
 import { agencies, KATINGAN, people } from './katingan';
 
 /** Every demo account signs in with this password: a demo, never a real deployment. */
@@ -100,9 +101,10 @@ async function seed(client: DemoClient): Promise<string[]> {
     } else cast[person.key] = registered;
   }
   const aspirations = await tellAspirationStories(client, cast as Cast);
+  const groups = await tellGroupStories(client, cast as Cast);
   return [
     `Demo of Kabupaten Katingan ready: ${agencies.length} agencies, ${people.length + 1} accounts, ` +
-      `${aspirations.length} aspirations.`,
+      `${aspirations.length} aspirations and ${groups.length} KIM groups with their own.`,
     `Every account's password: ${DEMO_PASSWORD}`,
     '',
     ...[{ login: ADMIN.phone, about: 'admin: agencies, invitations, roles' }, ...people.map(describe)].map(
