@@ -12,10 +12,25 @@ describe('configuration from the environment', () => {
     });
   });
 
-  it('uses MongoDB for read models and keys when MONGO_URL is set', () => {
-    const config = configFromEnv({ MONGO_URL: 'mongodb://db/suara' });
-    expect(config.documentStore).toEqual({ kind: 'mongodb', url: 'mongodb://db/suara' });
-    expect(config.keyStore).toEqual({ kind: 'mongodb', url: 'mongodb://db/suara' });
+  it('uses MongoDB for read models and keys when MONGO_URL is set, the keys in a database of their own', () => {
+    const config = configFromEnv({ MONGO_URL: 'mongodb://db/suara?replicaSet=rs0' });
+    expect(config.documentStore).toEqual({ kind: 'mongodb', url: 'mongodb://db/suara?replicaSet=rs0' });
+    expect(config.keyStore).toEqual({
+      kind: 'mongodb',
+      url: 'mongodb://db/suara?replicaSet=rs0',
+      database: 'suara-keys',
+      formerDatabase: 'suara',
+    });
+  });
+
+  it('keeps keys where KEYS_MONGO_URL says, with or without MONGO_URL', () => {
+    const keys = { kind: 'mongodb', url: 'mongodb://vault/keys' };
+    expect(
+      configFromEnv({ MONGO_URL: 'mongodb://db/suara', KEYS_MONGO_URL: 'mongodb://vault/keys' }).keyStore,
+    ).toEqual(keys);
+    const alone = configFromEnv({ DATA_DIR: '/srv/suara', KEYS_MONGO_URL: 'mongodb://vault/keys' });
+    expect(alone.keyStore).toEqual(keys);
+    expect(alone.documentStore).toEqual({ kind: 'sqlite', file: '/srv/suara/read-models.sqlite' });
   });
 
   it('refuses a port that is not one', () => {

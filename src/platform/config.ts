@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { DocumentStoreConfig } from './document-store/create-document-store';
 import { EventStoreConfig } from './event-store/create-event-store';
 import { corsOriginsFromEnv, trustProxyFromEnv, TrustProxy } from './http/http-security';
+import { databaseFromUrl } from './mongodb/mongo-database';
 import { KeyStoreConfig } from './personal-data/create-key-store';
 import { RateLimitSettings, rateLimitsFromEnv } from './throttling/rate-limits';
 
@@ -50,15 +51,29 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     documentStore: env.MONGO_URL
       ? { kind: 'mongodb', url: env.MONGO_URL }
       : { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
-    keyStore: env.MONGO_URL
-      ? { kind: 'mongodb', url: env.MONGO_URL }
-      : { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') },
+    keyStore: keyStoreFromEnv(env, dataDir),
     tokenSecret: env.SUARA_TOKEN_SECRET,
     devTokens: env.SUARA_DEV_TOKENS === 'true',
     rateLimits: rateLimitsFromEnv(env),
     trustProxy: trustProxyFromEnv(env.SUARA_TRUST_PROXY),
     corsOrigins: corsOriginsFromEnv(env.SUARA_CORS_ORIGINS),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+  };
+}
+
+/**
+ * Keys in a database of their own, which backups of the read models do not carry: KEYS_MONGO_URL's, or by default
+ * `<read-model database>-keys` on MONGO_URL's server (where keys were kept before: refused if still there).
+ */
+function keyStoreFromEnv(env: NodeJS.ProcessEnv, dataDir: string): KeyStoreConfig {
+  if (env.KEYS_MONGO_URL) return { kind: 'mongodb', url: env.KEYS_MONGO_URL };
+  if (!env.MONGO_URL) return { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') };
+  const readModels = databaseFromUrl(env.MONGO_URL);
+  return {
+    kind: 'mongodb',
+    url: env.MONGO_URL,
+    database: `${readModels}-keys`,
+    formerDatabase: readModels,
   };
 }
 
