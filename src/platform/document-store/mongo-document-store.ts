@@ -69,6 +69,8 @@ const withoutPosition = <T extends Doc>(stored: Document): T => {
   return document as T;
 };
 
+const indexIdentity = (key: Document, unique: boolean) => JSON.stringify([Object.entries(key), unique]);
+
 /** A projection that also leaves out the stored position (an inclusion projection names it not at all). */
 const storedProjection = (projection: Readonly<Record<string, 0 | 1>>): Document =>
   Object.entries(projection).some(([field, value]) => value === 1 && field !== '_id')
@@ -223,13 +225,27 @@ export class MongoDocumentStore implements DocumentStore {
     return rewritten;
   }
 
+  /**
+   * Idempotent: the indexes that already exist (same keys, same uniqueness) are left alone and the others are made
+   * in one command, so a runner that resubscribes pays one round trip. Never a createIndexes naming an index that
+   * exists: FerretDB 1.x panics on one naming two or more (FerretDB#3858).
+   */
   async ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void> {
     if (indexes.length === 0) return;
     const target = this.collection(collection);
-    // Idempotent: an index that exists with the same keys and options is left as it is. One index per command:
-    // FerretDB 1.x panics on a createIndexes naming two or more indexes that already exist (FerretDB#3858).
-    for (const index of indexes)
-      await target.createIndex({ ...index.fields }, index.unique ? { unique: true } : {});
+    const existing = await target
+      .listIndexes()
+      .toArray()
+      .catch((error: unknown) => {
+        if (error instanceof MongoServerError && error.code === 26) return []; // NamespaceNotFound
+        throw error;
+      });
+    const declared = new Set(existing.map((index) => indexIdentity(index.key, index.unique === true)));
+    const missing = indexes.filter((index) => !declared.has(indexIdentity(index.fields, !!index.unique)));
+    if (missing.length === 0) return;
+    await target.createIndexes(
+      missing.map((index) => ({ key: { ...index.fields }, ...(index.unique && { unique: true }) })),
+    );
   }
 
   async dropCollection(collection: string): Promise<void> {

@@ -29,14 +29,15 @@ const isDuplicateKey = (error: unknown) => error instanceof MongoServerError && 
 
 /**
  * Leases on MongoDB, timed by the server's clock unless the caller gives a time. A holder renews with one
- * findOneAndUpdate that stamps `renewedAt` with the server's `$currentDate`. FerretDB 1.x runs a conditional
- * update as a read and then a write, so two instances could both take an expired lease by updating it: a take-over
- * inserts the next generation under a unique _id instead, and of two instances that saw the same generation exactly
- * one succeeds. A holder renewing in the very instant its expired lease is taken over may keep working until its
- * next renewal finds its generation gone; every projection write is guarded by position, so that cannot corrupt.
+ * findOneAndUpdate that stamps `renewedAt` with the server's `$currentDate`, while it is certainly in time (half
+ * the TTL since its last renewal was sent). FerretDB 1.x runs a conditional update as a read and then a write, so
+ * two instances could both take an expired lease by updating it: a take-over, and a renewal that is late, insert the
+ * next generation under a unique _id instead, and of two instances that saw the same generation exactly one wins.
  */
 export class MongoLeases {
   private ready?: Promise<unknown>;
+  /** Per lease and holder, until when (this process's monotonic clock) a renewal in place is certainly in time. */
+  private readonly inTimeUntil = new Map<string, number>();
 
   constructor(private readonly db: Db) {}
 
@@ -52,7 +53,27 @@ export class MongoLeases {
     abandoned: (holder: string) => boolean,
   ): Promise<boolean> {
     await this.prepare();
-    if (await this.renew(name, holder, ttlMs, now)) return true;
+    const key = `${name}\u0000${holder}`;
+    const started = performance.now();
+    // The lease runs at least ttlMs from when its last renewal was sent. Half of that later, renewing in place
+    // could land after a take-over: a late holder goes the exclusive way below, inserting the next generation.
+    const inTime = started < (this.inTimeUntil.get(key) ?? -Infinity);
+    this.inTimeUntil.delete(key);
+    const held =
+      (inTime && (await this.renew(name, holder, ttlMs, now))) ||
+      (await this.take(name, holder, ttlMs, now, abandoned));
+    if (held) this.inTimeUntil.set(key, started + ttlMs / 2);
+    return held;
+  }
+
+  /** Takes the lease by inserting its next generation: free, expired, abandoned, or this holder's own. */
+  private async take(
+    name: string,
+    holder: string,
+    ttlMs: number,
+    now: Date | undefined,
+    abandoned: (holder: string) => boolean,
+  ): Promise<boolean> {
     let clock = now;
     for (let attempt = 0; attempt < RACE_RETRIES; attempt++) {
       const current = await this.current(name);
@@ -70,6 +91,7 @@ export class MongoLeases {
 
   async release(name: string, holder: string): Promise<void> {
     await this.prepare();
+    this.inTimeUntil.delete(`${name}\u0000${holder}`);
     for (let attempt = 0; attempt < RACE_RETRIES; attempt++) {
       const current = await this.current(name);
       if (!current || current.holder !== holder) return;
