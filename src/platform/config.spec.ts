@@ -33,6 +33,21 @@ describe('configuration from the environment', () => {
     expect(alone.documentStore).toEqual({ kind: 'sqlite', file: '/srv/suara/read-models.sqlite' });
   });
 
+  it('serves metrics on their own port only when METRICS_PORT is set, with a token of some length', () => {
+    expect(configFromEnv({}).metrics).toBeUndefined();
+    expect(configFromEnv({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '0.0.0.0' });
+    const token = 'a'.repeat(24);
+    expect(
+      configFromEnv({ METRICS_PORT: '0', METRICS_HOST: '10.0.0.5', METRICS_TOKEN: token }).metrics,
+    ).toEqual({
+      port: 0,
+      host: '10.0.0.5',
+      token,
+    });
+    expect(() => configFromEnv({ METRICS_PORT: 'metrics' })).toThrow(/METRICS_PORT/);
+    expect(() => configFromEnv({ METRICS_PORT: '9464', METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
+  });
+
   it('refuses a port that is not one', () => {
     expect(() => configFromEnv({ PORT: 'http' })).toThrow(/PORT/);
   });
