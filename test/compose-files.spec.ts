@@ -41,7 +41,7 @@ function validator() {
   // It names its draft with a trailing "#", which Ajv does not resolve (it is draft 2019-09 all the same), and
   // labels subschemas with draft-04's "id", which Ajv refuses: both are labels, not rules, and are left out.
   const { $schema: _draft, ...schema } = JSON.parse(readFileSync(SCHEMA, 'utf8'));
-  return ajv.compile(withoutIdLabels(schema));
+  return ajv.compile(withoutIdLabels(schema) as object);
 }
 
 const hasDockerCompose = spawnSync('docker', ['compose', 'version']).status === 0;
