@@ -4,7 +4,7 @@ import { DOCUMENT_STORE } from '../src/platform/document-store/document-store.po
 import { ApiClient } from './support/api-client';
 import { actors, registerKatinganAgencies, roadComplaint } from './support/scenario';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
-import { embeddedConfig } from './support/test-config';
+import { testConfig } from './support/test-config';
 import { waitFor } from './support/wait-for';
 
 type Step = Promise<{ status: number; body: { id: string; position: string } }>;
@@ -173,7 +173,7 @@ describe('live updates across a restart and past retention (e2e)', () => {
   it('tells a client resuming from before the trimmed part of the log to refetch', async () => {
     const dir = freshDataDir();
     running = await startTestApp(dir, undefined, {
-      ...embeddedConfig(dir),
+      ...testConfig(dir),
       live: { retentionMs: 0, trimIntervalMs: 20 },
     });
     const as = actors(new ApiClient(running.url));
