@@ -21,6 +21,8 @@ async function assignedThread(as: ReturnType<typeof actors>) {
   const { id } = await step(as.warga.post('/api/aspirations', roadComplaint()));
   await step(as.fasilitator.post(`/api/aspirations/${id}/verify`));
   const assigned = await step(as.fasilitator.post(`/api/aspirations/${id}/assign`));
+  // Read as a client would before following it: the thread's read model has then caught up (on MongoDB it may lag).
+  await step(as.warga.get(`/api/aspirations/${id}?minPosition=${assigned.position}`));
   return { id, topic: `aspiration:${id}`, position: assigned.position };
 }
 
