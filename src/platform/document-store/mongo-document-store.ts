@@ -3,12 +3,18 @@ import {
   CHANGES,
   CHECKPOINTS,
   ChangeRecord,
-  POSITION,
   writeGuarded,
   writeInTransaction,
 } from '../mongodb/batch-writes';
 import { databaseFromUrl, majorityDatabase, supportsTransactions } from '../mongodb/mongo-database';
 import { MongoLeases } from '../mongodb/mongo-leases';
+import {
+  assertCollectionName,
+  assertStorableKeys,
+  indexIdentity,
+  storedProjection,
+  withoutPosition,
+} from '../mongodb/stored-documents';
 import { RedoRecords } from '../mongodb/redo-records';
 import { shareMongoClient, SharedMongoClient } from '../mongodb/shared-client';
 import {
@@ -27,9 +33,6 @@ export { databaseFromUrl };
 export { isDuplicateKey } from '../mongodb/batch-writes';
 
 const ALIASES = '_aliases';
-/** Read-model collections: a letter, then letters, digits, `_`, `-` or `.`; `_…` names are this store's own. */
-const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,119}$/;
-
 /** How a batch is made all-or-nothing: a multi-document transaction, or a redo record (no transactions). */
 export type BatchMode = 'transaction' | 'redo-record';
 
@@ -39,43 +42,6 @@ export interface MongoDocumentStoreOptions {
   /** `auto` asks the server at start-up (a replica set has transactions); `redo-record` never uses them. */
   readonly batches?: 'auto' | 'redo-record';
 }
-
-function assertCollectionName(name: string): void {
-  if (!COLLECTION_NAME.test(name) || name.startsWith('system.'))
-    throw new Error(
-      `Invalid collection name "${name}": use a letter, then letters, digits, "_", "-" or "." (at most 120)`,
-    );
-}
-
-/** FerretDB 1.x refuses field names with "." or a leading "$" (MongoDB 5+ stores them); fail with a clear message. */
-function assertStorableKeys(value: unknown, where: string): void {
-  if (Array.isArray(value)) {
-    for (const item of value) assertStorableKeys(item, where);
-  } else if (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.getPrototypeOf(value) === Object.prototype
-  ) {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes('.') || key.startsWith('$') || key.includes('\0'))
-        throw new Error(`${where}: field name "${key}" contains "." or "\\0" or starts with "$"`);
-      assertStorableKeys(item, where);
-    }
-  }
-}
-
-const withoutPosition = <T extends Doc>(stored: Document): T => {
-  const { [POSITION]: _position, ...document } = stored;
-  return document as T;
-};
-
-const indexIdentity = (key: Document, unique: boolean) => JSON.stringify([Object.entries(key), unique]);
-
-/** A projection that also leaves out the stored position (an inclusion projection names it not at all). */
-const storedProjection = (projection: Readonly<Record<string, 0 | 1>>): Document =>
-  Object.entries(projection).some(([field, value]) => value === 1 && field !== '_id')
-    ? { ...projection }
-    : { ...projection, [POSITION]: 0 };
 
 /**
  * The document store on MongoDB. Every write waits for a majority and every read sees only majority-committed data
