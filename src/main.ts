@@ -14,6 +14,7 @@ import { AppConfig, appConfigFromEnv } from './app-config';
 import { releaseLiveClients } from './live/live-shutdown';
 import { LiveGateway } from './live/live.gateway';
 import { personalDataPolicy } from './personal-data-policy';
+import { MetricSources, startProcessMetrics } from './process-metrics';
 import { prepareDataDir, StartupRefusal } from './platform/data-dir';
 import { isAbandonedLocalHolder, processLeaseHolder } from './platform/document-store/lease-holder';
 import { DOCUMENT_STORE } from './platform/document-store/document-store.port';
@@ -38,6 +39,7 @@ type Role = (typeof ROLES)[keyof typeof ROLES];
 
 interface Running {
   readonly app?: INestApplication;
+  readonly stopMetrics?: () => Promise<void>;
   /** Opened here only without the app (which owns and closes its own). */
   readonly storage?: Storage;
   readonly runners: readonly ProjectionRunner[];
@@ -74,7 +76,9 @@ async function main(): Promise<void> {
       'Suara Warga is listening',
     );
   } else logger.info({ dataDir: config.dataDir }, 'projections running');
-  const running: Running = { app, storage, runners, scheduler, logger };
+  const stopMetrics =
+    config.metrics && (await startProcessMetrics(config.metrics, metricSources(app, storage!), logger));
+  const running: Running = { app, storage, runners, scheduler, logger, stopMetrics };
   process.once('SIGTERM', () => void shutDown('SIGTERM', running));
   process.once('SIGINT', () => void shutDown('SIGINT', running));
 }
@@ -92,6 +96,14 @@ function startupSettings(args: string[]): [Role, AppConfig] {
     throw error instanceof StartupRefusal ? error : new StartupRefusal((error as Error).message);
   }
 }
+
+/** What the metrics gauges read: this process's stores, and the app's sockets where it serves HTTP. */
+const metricSources = (app: INestApplication | undefined, storage: Storage): MetricSources => ({
+  events: app ? app.get(EVENT_STORE) : storage.events,
+  documents: app ? app.get(DOCUMENT_STORE) : storage.documents,
+  readModels: projections.map((projection) => projection.name),
+  app,
+});
 
 /** In one process the runners share the app's stores, so an append wakes them at once. */
 function startRunners(app: INestApplication | undefined, storage: Storage, logger: pino.Logger) {
@@ -121,7 +133,7 @@ function startRunners(app: INestApplication | undefined, storage: Storage, logge
  * exit 0.
  */
 async function shutDown(signal: NodeJS.Signals, running: Running): Promise<void> {
-  const { app, storage, runners, scheduler, logger } = running;
+  const { app, storage, runners, scheduler, logger, stopMetrics } = running;
   setTimeout(() => {
     logger.error({ deadlineMs: SHUTDOWN_DEADLINE_MS }, 'shutdown did not finish in time; exiting anyway');
     process.exit(1);
@@ -133,7 +145,7 @@ async function shutDown(signal: NodeJS.Signals, running: Running): Promise<void>
       const clients = releaseLiveClients(app.get(LiveGateway).namespace);
       logger.info({ answered, clients }, 'requests in flight answered, live clients told to reconnect');
     }
-    await Promise.all([...runners.map((runner) => runner.stop()), scheduler?.stop()]);
+    await Promise.all([...runners.map((runner) => runner.stop()), scheduler?.stop(), stopMetrics?.()]);
     await (app ? app.close() : closeStorage(storage!));
   } catch (error) {
     logger.error({ err: error }, 'shutdown failed');

@@ -4,7 +4,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ApiClient } from './support/api-client';
 import { freshDataDir, startTestApp } from './support/test-app';
+import { embeddedConfig } from './support/test-config';
 import { spawnTs } from './support/ts-child';
+
+/** The embedded stores, whatever the run's MONGO_URL: this test reads (or replaces) the data folder's files. */
+const startEmbedded = (dataDir: string) => startTestApp(dataDir, undefined, embeddedConfig(dataDir));
 
 const PHONE = '0812-3456-7890';
 const PASSWORD = 'kopi tubruk di pagi hari';
@@ -66,7 +70,7 @@ describe('npm run admin:create (e2e, child processes)', () => {
 
   it('creates the admin on a fresh data folder, who signs in with a token whose role is admin', async () => {
     expect(first).toMatchObject({ code: 0, output: `Admin created: sign in with ${PHONE}\n` });
-    const running = await startTestApp(dataDir);
+    const running = await startEmbedded(dataDir);
     try {
       const api = new ApiClient(running.url);
       const session = await api.send('POST', '/api/sessions', { body: { login: PHONE, password: PASSWORD } });
@@ -126,7 +130,7 @@ describe('npm run admin:create refusals (e2e, child processes)', () => {
 
   it('refuses a login that belongs to an account, and no admin is claimed', async () => {
     const dataDir = freshDataDir();
-    const running = await startTestApp(dataDir);
+    const running = await startEmbedded(dataDir);
     try {
       const api = new ApiClient(running.url);
       const body = { phone: PHONE, displayName: 'Siti Rahma', password: PASSWORD };

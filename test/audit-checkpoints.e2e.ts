@@ -6,7 +6,7 @@ import { EVENT_STORE, EventStore } from '../src/platform/event-store/event-store
 import { ApiClient } from './support/api-client';
 import { outboxOf } from './support/outbox';
 import { actors, roadComplaint } from './support/scenario';
-import { embeddedConfig } from './support/test-config';
+import { testConfig } from './support/test-config';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
 import { waitFor } from './support/wait-for';
 
@@ -180,7 +180,7 @@ describe('periodic checkpoints and witnesses (e2e)', () => {
   it('signs one after the interval once the log grew, and sends it to the configured witnesses', async () => {
     const dataDir = freshDataDir();
     const config = {
-      ...embeddedConfig(dataDir),
+      ...testConfig(dataDir),
       audit: {
         checkpointIntervalMs: 200,
         witnesses: [{ kind: 'email' as const, address: 'saksi@ombudsman.go.id' }],

@@ -10,7 +10,11 @@ import { withEventsTable } from './support/data-folder';
 import { actors, roadComplaint } from './support/scenario';
 import { streamRows } from './support/tamper';
 import { freshDataDir, startTestApp } from './support/test-app';
+import { embeddedConfig } from './support/test-config';
 import { spawnTs } from './support/ts-child';
+
+/** The embedded stores, whatever the run's MONGO_URL: this test reads (or replaces) the data folder's files. */
+const startEmbedded = (dataDir: string) => startTestApp(dataDir, undefined, embeddedConfig(dataDir));
 
 const VERIFIER = join(__dirname, '..', 'docs', 'audit-verify.mjs');
 
@@ -43,7 +47,7 @@ describe('npm run audit:export and the standalone verifier (e2e)', () => {
   let withheldBody: string;
 
   beforeAll(async () => {
-    const running = await startTestApp(dataDir);
+    const running = await startEmbedded(dataDir);
     let thread: string;
     try {
       const api = new ApiClient(running.url);

@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { ApiClient } from './support/api-client';
 import { actors, roadComplaint } from './support/scenario';
 import { freshDataDir, startTestApp } from './support/test-app';
+import { embeddedConfig } from './support/test-config';
 import { spawnTs } from './support/ts-child';
+
+/** The embedded stores, whatever the run's MONGO_URL: this test reads (or replaces) the data folder's files. */
+const startEmbedded = (dataDir: string) => startTestApp(dataDir, undefined, embeddedConfig(dataDir));
 
 function runOf(child: ChildProcess): Promise<{ code: number | null; output: string }> {
   let output = '';
@@ -42,7 +46,7 @@ describe('npm run audit:projections (e2e, child processes)', () => {
   let thread: string;
 
   beforeAll(async () => {
-    const running = await startTestApp(dataDir);
+    const running = await startEmbedded(dataDir);
     try {
       const api = new ApiClient(running.url);
       const { warga, fasilitator, auditor } = actors(api);

@@ -12,6 +12,7 @@ import { remove, withEventsTable } from './support/data-folder';
 import { actors, registerKatinganAgencies, roadComplaint } from './support/scenario';
 import { editData, rehashStream, streamRows } from './support/tamper';
 import { freshDataDir, startTestApp } from './support/test-app';
+import { embeddedConfig } from './support/test-config';
 import { spawnTs } from './support/ts-child';
 
 const CHILD_DEADLINE_MS = 60_000;
@@ -64,7 +65,8 @@ describe('npm run audit:verify on a tampered data folder (e2e, child processes)'
     withEventsTable(dataDir, (db) => streamRows(db, stream));
 
   beforeAll(async () => {
-    const running = await startTestApp(original);
+    // The embedded stores, whatever the run's MONGO_URL: the verifier CLI reads the data folder's files.
+    const running = await startTestApp(original, undefined, embeddedConfig(original));
     try {
       const api = new ApiClient(running.url);
       const { warga, fasilitator, auditor } = actors(api);

@@ -12,6 +12,7 @@ import { MutableClock } from './support/mutable-clock';
 import { OpenApiDocument } from './support/openapi-contract';
 import { registerKatinganAgencies } from './support/scenario';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
+import { embeddedConfig } from './support/test-config';
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 // Socket.IO's own events, not client messages.
@@ -30,7 +31,10 @@ describe('the authorization table of docs/security.md, walked against the real a
   let world: WalkWorld;
 
   beforeAll(async () => {
-    running = await startTestApp(freshDataDir(), clock);
+    // Embedded whatever the run's MONGO_URL: it walks authorization, not storage, through hundreds of set-ups that
+    // take over ten minutes with the read models on FerretDB (CI's budget); every store suite runs there already.
+    const dataDir = freshDataDir();
+    running = await startTestApp(dataDir, clock, embeddedConfig(dataDir));
     api = new ApiClient(running.url);
     await registerKatinganAgencies(api);
     const accounts = await RoleAccounts.start(running, api);

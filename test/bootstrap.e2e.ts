@@ -4,11 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, Socket } from 'socket.io-client';
 import { projections } from '../projections';
-import { SqliteDocumentStore } from '../src/platform/document-store/sqlite-document-store';
+import { createDocumentStore } from '../src/platform/document-store/create-document-store';
 import { SCHEDULER_LEASE } from '../src/scheduler/deadline-scheduler';
 import { ApiClient } from './support/api-client';
 import { ChildApp } from './support/child-app';
 import { roadComplaint } from './support/scenario';
+import { testConfig } from './support/test-config';
 
 const freshDir = () => mkdtempSync(join(tmpdir(), 'suara-boot-'));
 
@@ -80,7 +81,8 @@ describe('the one entry point, src/main.ts (e2e, real processes)', () => {
     expect(disconnectReason).toBe('transport close');
     expect(live.active).toBe(true);
 
-    const documents = new SqliteDocumentStore(join(dataDir, 'read-models.sqlite'));
+    // The read models the child used: its data folder's file, or its own database on the run's MongoDB.
+    const documents = createDocumentStore(testConfig(dataDir).documentStore);
     try {
       for (const name of [...projections.map((p) => p.name), SCHEDULER_LEASE])
         expect(await documents.acquireLease(name, 'next-instance', 60_000, new Date())).toBe(true);

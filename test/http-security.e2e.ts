@@ -1,6 +1,6 @@
 import { ApiClient } from './support/api-client';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
-import { embeddedConfig } from './support/test-config';
+import { testConfig } from './support/test-config';
 
 const WEB_CLIENT = 'https://warga.example.id';
 const OTHER_SITE = 'https://evil.example.com';
@@ -20,7 +20,7 @@ describe('security headers and CORS (e2e)', () => {
   beforeAll(async () => {
     const dataDir = freshDataDir();
     running = await startTestApp(dataDir, undefined, {
-      ...embeddedConfig(dataDir),
+      ...testConfig(dataDir),
       corsOrigins: [WEB_CLIENT],
     });
   });

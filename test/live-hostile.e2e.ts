@@ -7,7 +7,7 @@ import { EVENT_STORE, EventStore } from '../src/platform/event-store/event-store
 import { ApiClient } from './support/api-client';
 import { hostileValue, nestedJson, positions, topics } from './support/hostile-values';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
-import { embeddedConfig } from './support/test-config';
+import { testConfig } from './support/test-config';
 import { spawnTs } from './support/ts-child';
 import { waitFor } from './support/wait-for';
 
@@ -59,7 +59,7 @@ describe('live updates: hostile messages never take the server down (e2e)', () =
     process.on('unhandledRejection', recordUnhandled);
     const dataDir = freshDataDir();
     running = await startTestApp(dataDir, undefined, {
-      ...embeddedConfig(dataDir),
+      ...testConfig(dataDir),
       live: { messagesPerSecond: 100_000, messageBurst: 100_000, catchUpTimeoutMs: 50 },
     });
     events = running.app.get(EVENT_STORE);

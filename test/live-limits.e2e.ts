@@ -4,7 +4,7 @@ import { LiveClient } from '../src/live/testing/live-client';
 import { ApiClient } from './support/api-client';
 import { actors, registerKatinganAgencies, roadComplaint } from './support/scenario';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
-import { embeddedConfig } from './support/test-config';
+import { testConfig } from './support/test-config';
 import { waitFor } from './support/wait-for';
 
 type Step = Promise<{ status: number; body: { id: string; position: string } }>;
@@ -42,7 +42,7 @@ describe('live updates: slow and hostile clients (e2e)', () => {
   beforeAll(async () => {
     const dataDir = freshDataDir();
     running = await startTestApp(dataDir, undefined, {
-      ...embeddedConfig(dataDir),
+      ...testConfig(dataDir),
       live: {
         maxSubscriptionsPerSocket: 3,
         messagesPerSecond: 5,

@@ -5,7 +5,7 @@ import { TOKEN_EXPIRED, TokenExpiredNotice } from '../src/live/token-expiry';
 import { JwtTokens } from '../src/platform/auth/jwt-tokens';
 import { Actor } from '../src/platform/domain/decider';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
-import { embeddedConfig } from './support/test-config';
+import { testConfig } from './support/test-config';
 import { waitFor } from './support/wait-for';
 
 const secret = randomBytes(32);
@@ -36,7 +36,7 @@ describe('live connections end when their token expires (e2e)', () => {
   beforeAll(async () => {
     const dataDir = freshDataDir();
     running = await startTestApp(dataDir, undefined, {
-      ...embeddedConfig(dataDir),
+      ...testConfig(dataDir),
       tokenSecret: secret.toString('base64'),
     });
   });

@@ -4,7 +4,7 @@ import { DOCUMENT_STORE } from '../src/platform/document-store/document-store.po
 import { ApiClient } from './support/api-client';
 import { actors, registerKatinganAgencies, roadComplaint } from './support/scenario';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
-import { embeddedConfig } from './support/test-config';
+import { testConfig } from './support/test-config';
 import { waitFor } from './support/wait-for';
 
 type Step = Promise<{ status: number; body: { id: string; position: string } }>;
@@ -21,6 +21,8 @@ async function assignedThread(as: ReturnType<typeof actors>) {
   const { id } = await step(as.warga.post('/api/aspirations', roadComplaint()));
   await step(as.fasilitator.post(`/api/aspirations/${id}/verify`));
   const assigned = await step(as.fasilitator.post(`/api/aspirations/${id}/assign`));
+  // Read as a client would before following it: the thread's read model has then caught up (on MongoDB it may lag).
+  await step(as.warga.get(`/api/aspirations/${id}?minPosition=${assigned.position}`));
   return { id, topic: `aspiration:${id}`, position: assigned.position };
 }
 
@@ -173,7 +175,7 @@ describe('live updates across a restart and past retention (e2e)', () => {
   it('tells a client resuming from before the trimmed part of the log to refetch', async () => {
     const dir = freshDataDir();
     running = await startTestApp(dir, undefined, {
-      ...embeddedConfig(dir),
+      ...testConfig(dir),
       live: { retentionMs: 0, trimIntervalMs: 20 },
     });
     const as = actors(new ApiClient(running.url));

@@ -2,7 +2,7 @@ import { RateLimits } from '../src/platform/throttling/rate-limits';
 import { TrustProxy } from '../src/platform/http/http-security';
 import { ApiClient } from './support/api-client';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
-import { embeddedConfig } from './support/test-config';
+import { testConfig } from './support/test-config';
 
 const MINUTE_MS = 60_000;
 const limits: Partial<RateLimits> = {
@@ -12,7 +12,7 @@ const limits: Partial<RateLimits> = {
 
 async function appWith(trustProxy?: TrustProxy): Promise<TestApp> {
   const dataDir = freshDataDir();
-  return startTestApp(dataDir, undefined, { ...embeddedConfig(dataDir), rateLimits: limits, trustProxy });
+  return startTestApp(dataDir, undefined, { ...testConfig(dataDir), rateLimits: limits, trustProxy });
 }
 
 describe('rate limits per client address (e2e)', () => {

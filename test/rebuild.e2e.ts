@@ -13,7 +13,8 @@ import {
 } from '../src/platform/read-models/generations';
 import { ApiClient, ApiResponse } from './support/api-client';
 import { actors, registerKatinganAgencies, roadComplaint } from './support/scenario';
-import { startTestApp } from './support/test-app';
+import { freshDataDir, startTestApp } from './support/test-app';
+import { embeddedConfig } from './support/test-config';
 import { spawnTs } from './support/ts-child';
 import { waitFor } from './support/wait-for';
 
@@ -145,7 +146,9 @@ describe('rebuilding a read model from the event log (e2e)', () => {
   afterAll(() => dataDir && rmSync(dataDir, { recursive: true, force: true }));
 
   it('survives a kill midway, resumes, swaps, and a fresh rebuild gives the very same documents', async () => {
-    const running = await startTestApp();
+    // The embedded stores, whatever the run's MONGO_URL: the rebuild CLI and this test read the data folder's files.
+    const folder = freshDataDir();
+    const running = await startTestApp(folder, undefined, embeddedConfig(folder));
     dataDir = running.config.dataDir;
     const api = new ApiClient(running.url);
     await driveHistory(api);

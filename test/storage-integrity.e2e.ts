@@ -10,7 +10,11 @@ import { ApiClient } from './support/api-client';
 import { backUp, remove, restore, withEventsTable } from './support/data-folder';
 import { actors, roadComplaint } from './support/scenario';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
+import { embeddedConfig } from './support/test-config';
 import { waitFor } from './support/wait-for';
+
+/** The embedded stores, whatever the run's MONGO_URL: this test reads (or replaces) the data folder's files. */
+const startEmbedded = (dataDir: string) => startTestApp(dataDir, undefined, embeddedConfig(dataDir));
 
 const EDITED_TITLE = 'Jalan sudah mulus, tidak ada masalah';
 
@@ -52,7 +56,7 @@ describe('storage integrity at run time (e2e)', () => {
   let untouched: { id: string; position: string };
 
   beforeAll(async () => {
-    running = await startTestApp(dataDir);
+    running = await startEmbedded(dataDir);
     [edited, flipped, untouched] = await submitAll(new ApiClient(running.url), [
       'Jalan rusak di Kasongan Baru',
       'Lampu jalan padam di Tumbang Lahang',
@@ -71,7 +75,7 @@ describe('storage integrity at run time (e2e)', () => {
     rewriteData(dataDir, flippedRow.position, bytes.toString());
     // The read models start over from the first event, as a rebuild would: they must not adopt the edit.
     remove(dataDir, 'read-models.sqlite');
-    running = await startTestApp(dataDir);
+    running = await startEmbedded(dataDir);
     api = new ApiClient(running.url);
   });
   afterAll(() => running.close());
@@ -140,23 +144,23 @@ describe('storage integrity at run time (e2e)', () => {
 describe('a missing or older key store (e2e)', () => {
   it('refuses to start when the key store is gone but the log holds sealed personal data', async () => {
     const dataDir = freshDataDir();
-    const running = await startTestApp(dataDir);
+    const running = await startEmbedded(dataDir);
     await submitAll(new ApiClient(running.url), ['Jalan rusak di Kasongan Baru']);
     await running.close();
     remove(dataDir, 'keys.sqlite');
-    await expect(startTestApp(dataDir)).rejects.toThrow(/key store/i);
+    await expect(startEmbedded(dataDir)).rejects.toThrow(/key store/i);
   });
 
   it('answers 503 key_missing for a stream whose key an older key store copy lacks, never a null submitter', async () => {
     const dataDir = freshDataDir();
-    let running = await startTestApp(dataDir);
+    let running = await startEmbedded(dataDir);
     let api = new ApiClient(running.url);
     const [kept] = await submitAll(api, ['Jalan rusak di Kasongan Baru'], 'warga');
     const backup = backUp(dataDir, 'keys.sqlite');
     const [lost] = await submitAll(api, ['Lampu jalan padam di Tumbang Lahang'], 'tetangga');
     await running.close();
     restore(dataDir, 'keys.sqlite', backup);
-    running = await startTestApp(dataDir);
+    running = await startEmbedded(dataDir);
     try {
       api = new ApiClient(running.url);
       const as = actors(api);

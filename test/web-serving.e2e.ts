@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { startTestApp, TestApp, freshDataDir } from './support/test-app';
-import { embeddedConfig } from './support/test-config';
+import { testConfig } from './support/test-config';
 
 const INDEX = '<!doctype html><html lang="id"><title>Suara Warga</title><div id="app"></div>';
 const ASSET = 'assets/feed-Bx1c9a.js';
@@ -21,7 +21,7 @@ function builtWebApp(): string {
 
 const startWith = (webDir: string) => {
   const dataDir = freshDataDir();
-  return startTestApp(dataDir, undefined, { ...embeddedConfig(dataDir), webDir });
+  return startTestApp(dataDir, undefined, { ...testConfig(dataDir), webDir });
 };
 
 describe('the web app beside the API (e2e)', () => {

@@ -61,7 +61,13 @@ describe('agencies projection', () => {
     expect(agenciesProjection.handles('OfficialAdded')).toBe(false);
     expect(agenciesProjection.handles('AspirationSubmitted')).toBe(false);
     expect(agenciesProjection.touches(registered)).toEqual([{ collection: 'agencies', id: 'dinas-pupr' }]);
-    expect(agenciesProjection.project(registered, () => undefined, () => [])).toEqual({
+    expect(
+      agenciesProjection.project(
+        registered,
+        () => undefined,
+        () => [],
+      ),
+    ).toEqual({
       operations: [{ collection: 'agencies', put: pupr }],
       changes: [],
     });

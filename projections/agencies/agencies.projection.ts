@@ -47,7 +47,14 @@ export function nextAgency(
 /** Registered agencies with their region, parent and categories, from the agency streams. */
 export const agenciesProjection: Projection = {
   name: AGENCIES_PROJECTION,
-  collections: { [AGENCIES]: [{ fields: { regions: 1 } }, { fields: { categories: 1 } }] },
+  // The list's order (name, then _id) after each of its filters.
+  collections: {
+    [AGENCIES]: [
+      { fields: { name: 1, _id: 1 } },
+      { fields: { regions: 1, name: 1, _id: 1 } },
+      { fields: { categories: 1, name: 1, _id: 1 } },
+    ],
+  },
   handles: (type) => AGENCY_EVENTS.has(type as AgencyEvent['type']),
   touches: (event) => [{ collection: AGENCIES, id: agencyIdOf(event) }],
   project(event, documents: DocumentLookup): ProjectionResult {

@@ -16,6 +16,7 @@ import {
 } from './erased-people';
 import { nextStatistics, statisticsTouched } from './statistics.projection';
 import { threadChanges } from './thread.changes';
+import { THREAD_INDEXES } from './thread-indexes';
 
 const ASPIRATION_EVENTS = new Set([
   'AspirationSubmitted',
@@ -48,20 +49,7 @@ const aspirationIdOf = (event: { stream: string; data: Record<string, unknown> }
 export const aspirationsProjection: Projection = {
   name: ASPIRATIONS_PROJECTION,
   collections: {
-    [THREADS]: [
-      { fields: { published: 1, submittedAt: -1 } },
-      { fields: { regions: 1, submittedAt: -1 } },
-      { fields: { agencyId: 1, status: 1, dueSort: 1 } },
-      { fields: { dueSort: 1 } },
-      { fields: { submittedBy: 1, submittedAt: -1 } },
-      { fields: { status: 1 } },
-      { fields: { endorsements: -1 } },
-      { fields: { words: 1 } },
-      // What the deadline scheduler reads at each tick (src/scheduler/due-work.ts).
-      { fields: { remindBeforeMs: 1 } },
-      { fields: { escalateAfterMs: 1 } },
-      { fields: { autoCloseAfterMs: 1 } },
-    ],
+    [THREADS]: THREAD_INDEXES,
     [STATISTICS]: [{ fields: { kind: 1 } }],
     [ERASED_PEOPLE]: [],
   },

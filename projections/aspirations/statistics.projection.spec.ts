@@ -1,4 +1,5 @@
 import { AspirationEvent } from '../../src/aspirations/domain/aspiration.events';
+import { emptyHistogram, histogramOf } from '../../src/aspirations/read-models/response-histogram';
 import { nextThread } from '../../src/aspirations/read-models/thread-fold';
 import {
   AgencyStatisticsDocument,
@@ -133,25 +134,30 @@ describe('statistics: counts', () => {
   });
 });
 
+/** The buckets of these first responses' minutes. */
+const minutes = (...values: number[]) => histogramOf({ responseMinutes: values });
+
 describe("statistics: an agency's first response", () => {
   const agency = (over: Partial<AgencyStatisticsDocument> = {}): AgencyStatisticsDocument => ({
     _id: 'agency:dinas-pupr',
     kind: 'agency',
     agencyId: 'dinas-pupr',
-    responseMinutes: [],
+    responseHistogram: emptyHistogram(),
     answered: 0,
     answeredInTime: 0,
     ...over,
   });
   const assignedThread = [submitted, verified, assigned];
-  const earlier = agency({ responseMinutes: [90, 4000], answered: 2, answeredInTime: 1 });
+  const earlier = agency({ responseHistogram: minutes(90, 4000), answered: 2, answeredInTime: 1 });
 
   it('records one answered in time, with the minutes since the assignment', () => {
     // when: Wednesday 14 January 03:00Z, two days after the assignment, before the deadline
     const answer = responseAt('2026-01-14T03:00:00.000Z');
     const changed = whenProjected(answer, assignedThread, statistics(earlier));
     // then
-    expect(changed).toEqual([agency({ responseMinutes: [90, 4000, 2880], answered: 3, answeredInTime: 2 })]);
+    expect(changed).toEqual([
+      agency({ responseHistogram: minutes(90, 4000, 2880), answered: 3, answeredInTime: 2 }),
+    ]);
   });
 
   it('records one answered late, against the deadline before the response', () => {
@@ -159,12 +165,14 @@ describe("statistics: an agency's first response", () => {
     const answer = responseAt('2026-01-21T03:00:00.000Z');
     const changed = whenProjected(answer, assignedThread, statistics(earlier));
     // then
-    expect(changed).toEqual([agency({ responseMinutes: [90, 4000, 12960], answered: 3, answeredInTime: 1 })]);
+    expect(changed).toEqual([
+      agency({ responseHistogram: minutes(90, 4000, 12960), answered: 3, answeredInTime: 1 }),
+    ]);
   });
 
   it('counts an answer at the deadline instant as in time', () => {
     const changed = whenProjected(responseAt(followUpDue), assignedThread);
-    expect(changed).toEqual([agency({ responseMinutes: [12360], answered: 1, answeredInTime: 1 })]);
+    expect(changed).toEqual([agency({ responseHistogram: minutes(12360), answered: 1, answeredInTime: 1 })]);
   });
 
   it('does not record later responses again', () => {

@@ -7,6 +7,7 @@ import {
   ThreadDocument,
   THREAD_STATUSES,
 } from '../../src/aspirations/read-models/thread.document';
+import { histogramOf, withResponse } from '../../src/aspirations/read-models/response-histogram';
 import { DocumentKey, DocumentLookup, ProjectedEvent } from '../runner/projection';
 
 const MINUTE = 60_000;
@@ -50,7 +51,10 @@ function firstResponse(
     _id,
     kind: 'agency',
     agencyId,
-    responseMinutes: [...(current?.responseMinutes ?? []), Math.round((respondedAt - from) / MINUTE)],
+    responseHistogram: withResponse(
+      current && histogramOf(current),
+      Math.round((respondedAt - from) / MINUTE),
+    ),
     answered: (current?.answered ?? 0) + 1,
     answeredInTime: (current?.answeredInTime ?? 0) + (inTime ? 1 : 0),
   };

@@ -193,9 +193,16 @@ function projectGroupEvent(event: ProjectedEvent, documents: DocumentLookup, sea
 export const notificationsProjection: Projection = {
   name: NOTIFICATIONS_PROJECTION,
   collections: {
-    [NOTIFICATIONS]: [{ fields: { personId: 1, position: -1 } }, { fields: { personId: 1, read: 1 } }],
+    // A person's list, newest first, all or unread (and the unread count), then a person's follows, newest first.
+    [NOTIFICATIONS]: [
+      { fields: { personId: 1, position: -1, _id: -1 } },
+      { fields: { personId: 1, read: 1, position: -1, _id: -1 } },
+    ],
     [NOTIFIED_THREADS]: [{ fields: { submittedBy: 1 } }],
-    [FOLLOWERS]: [{ fields: { aspirationId: 1 } }, { fields: { personId: 1 } }],
+    [FOLLOWERS]: [
+      { fields: { aspirationId: 1 } },
+      { fields: { personId: 1, following: 1, since: -1, _id: 1 } },
+    ],
     [STAFF_ROLES]: [{ fields: { kind: 1, agencyId: 1 } }],
     [NOTIFIED_PEOPLE]: [],
     [NOTIFIED_GROUPS]: [],

@@ -117,7 +117,7 @@ export class ProjectionRunner {
       this.projection.name,
       this.deps.holder,
       this.ttl,
-      new Date(),
+      undefined, // the store's clock: MongoDB's server time, so drifting instances agree
       this.deps.abandoned,
     );
     const generation = await currentGeneration(this.deps.documents, this.projection.name);

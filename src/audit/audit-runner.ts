@@ -70,7 +70,7 @@ export class AuditRunner {
 
   private async tick(): Promise<void> {
     const { holder, abandoned } = this.options;
-    const held = await this.documents.acquireLease(AUDIT_LEASE, holder, this.ttl, new Date(), abandoned);
+    const held = await this.documents.acquireLease(AUDIT_LEASE, holder, this.ttl, undefined, abandoned);
     if (!held || this.stopped) return;
     await this.tree.catchUp();
     if (performance.now() < this.due) return;

@@ -46,7 +46,7 @@ export class ChangeRetention implements OnApplicationBootstrap, OnModuleDestroy 
     const reached = this.tailer.position;
     if (reached === undefined) return;
     const ttl = this.config.trimIntervalMs * 3;
-    if (!(await this.documents.acquireLease(LEASE, this.holder, ttl, now))) return;
+    if (!(await this.documents.acquireLease(LEASE, this.holder, ttl))) return;
     const { writes, cut } = await retentionStep(
       this.documents,
       now.getTime(),

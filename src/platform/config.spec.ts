@@ -12,10 +12,40 @@ describe('configuration from the environment', () => {
     });
   });
 
-  it('uses MongoDB for read models and keys when MONGO_URL is set', () => {
-    const config = configFromEnv({ MONGO_URL: 'mongodb://db/suara' });
-    expect(config.documentStore).toEqual({ kind: 'mongodb', url: 'mongodb://db/suara' });
-    expect(config.keyStore).toEqual({ kind: 'mongodb', url: 'mongodb://db/suara' });
+  it('uses MongoDB for read models and keys when MONGO_URL is set, the keys in a database of their own', () => {
+    const config = configFromEnv({ MONGO_URL: 'mongodb://db/suara?replicaSet=rs0' });
+    expect(config.documentStore).toEqual({ kind: 'mongodb', url: 'mongodb://db/suara?replicaSet=rs0' });
+    expect(config.keyStore).toEqual({
+      kind: 'mongodb',
+      url: 'mongodb://db/suara?replicaSet=rs0',
+      database: 'suara-keys',
+      formerDatabase: 'suara',
+    });
+  });
+
+  it('keeps keys where KEYS_MONGO_URL says, with or without MONGO_URL', () => {
+    const keys = { kind: 'mongodb', url: 'mongodb://vault/keys' };
+    expect(
+      configFromEnv({ MONGO_URL: 'mongodb://db/suara', KEYS_MONGO_URL: 'mongodb://vault/keys' }).keyStore,
+    ).toEqual(keys);
+    const alone = configFromEnv({ DATA_DIR: '/srv/suara', KEYS_MONGO_URL: 'mongodb://vault/keys' });
+    expect(alone.keyStore).toEqual(keys);
+    expect(alone.documentStore).toEqual({ kind: 'sqlite', file: '/srv/suara/read-models.sqlite' });
+  });
+
+  it('serves metrics on their own port only when METRICS_PORT is set, with a token of some length', () => {
+    expect(configFromEnv({}).metrics).toBeUndefined();
+    expect(configFromEnv({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '0.0.0.0' });
+    const token = 'a'.repeat(24);
+    expect(
+      configFromEnv({ METRICS_PORT: '0', METRICS_HOST: '10.0.0.5', METRICS_TOKEN: token }).metrics,
+    ).toEqual({
+      port: 0,
+      host: '10.0.0.5',
+      token,
+    });
+    expect(() => configFromEnv({ METRICS_PORT: 'metrics' })).toThrow(/METRICS_PORT/);
+    expect(() => configFromEnv({ METRICS_PORT: '9464', METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
   it('refuses a port that is not one', () => {

@@ -2,6 +2,8 @@ import { join, resolve } from 'node:path';
 import { DocumentStoreConfig } from './document-store/create-document-store';
 import { EventStoreConfig } from './event-store/create-event-store';
 import { corsOriginsFromEnv, trustProxyFromEnv, TrustProxy } from './http/http-security';
+import { MetricsSettings } from './metrics/metrics-server';
+import { databaseFromUrl } from './mongodb/mongo-database';
 import { KeyStoreConfig } from './personal-data/create-key-store';
 import { RateLimitSettings, rateLimitsFromEnv } from './throttling/rate-limits';
 
@@ -23,6 +25,8 @@ export interface PlatformConfig {
   readonly trustProxy?: TrustProxy;
   /** Origins of separately hosted web clients allowed by CORS; none when unset. */
   readonly corsOrigins?: readonly string[];
+  /** Prometheus metrics on a port of their own; none when METRICS_PORT is unset. */
+  readonly metrics?: MetricsSettings;
 }
 
 /** The only NODE_ENV values (unset included) under which the development token issuer may be mounted. */
@@ -50,15 +54,42 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     documentStore: env.MONGO_URL
       ? { kind: 'mongodb', url: env.MONGO_URL }
       : { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
-    keyStore: env.MONGO_URL
-      ? { kind: 'mongodb', url: env.MONGO_URL }
-      : { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') },
+    keyStore: keyStoreFromEnv(env, dataDir),
     tokenSecret: env.SUARA_TOKEN_SECRET,
     devTokens: env.SUARA_DEV_TOKENS === 'true',
     rateLimits: rateLimitsFromEnv(env),
     trustProxy: trustProxyFromEnv(env.SUARA_TRUST_PROXY),
     corsOrigins: corsOriginsFromEnv(env.SUARA_CORS_ORIGINS),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    metrics: metricsFromEnv(env),
+  };
+}
+
+/** METRICS_PORT turns the metrics port on (0: any free one); METRICS_TOKEN, when set, is asked of every scrape. */
+function metricsFromEnv(env: NodeJS.ProcessEnv): MetricsSettings | undefined {
+  if (env.METRICS_PORT === undefined || env.METRICS_PORT === '') return undefined;
+  const port = Number(env.METRICS_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`METRICS_PORT must be a TCP port, got "${env.METRICS_PORT}"`);
+  const token = env.METRICS_TOKEN || undefined;
+  if (token !== undefined && token.length < 16)
+    throw new Error('METRICS_TOKEN must be at least 16 characters (e.g. openssl rand -hex 24)');
+  return { port, host: env.METRICS_HOST || '0.0.0.0', token };
+}
+
+/**
+ * Keys in a database of their own, which backups of the read models do not carry: KEYS_MONGO_URL's, or by default
+ * `<read-model database>-keys` on MONGO_URL's server (where keys were kept before: refused if still there).
+ */
+function keyStoreFromEnv(env: NodeJS.ProcessEnv, dataDir: string): KeyStoreConfig {
+  if (env.KEYS_MONGO_URL) return { kind: 'mongodb', url: env.KEYS_MONGO_URL };
+  if (!env.MONGO_URL) return { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') };
+  const readModels = databaseFromUrl(env.MONGO_URL);
+  return {
+    kind: 'mongodb',
+    url: env.MONGO_URL,
+    database: `${readModels}-keys`,
+    formerDatabase: readModels,
   };
 }
 

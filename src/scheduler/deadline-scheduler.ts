@@ -94,7 +94,7 @@ export class DeadlineScheduler {
 
   private async renewLease(): Promise<boolean> {
     const { documents, holder, abandoned, logger } = this.deps;
-    const held = await documents.acquireLease(SCHEDULER_LEASE, holder, this.ttl, new Date(), abandoned);
+    const held = await documents.acquireLease(SCHEDULER_LEASE, holder, this.ttl, undefined, abandoned);
     if (held !== this.leaseHeld)
       logger.info(
         { holder },

@@ -1,4 +1,5 @@
 import { ChildProcess } from 'node:child_process';
+import { mongoUrlFor } from './test-config';
 import { spawnTs } from './ts-child';
 import { waitFor } from './wait-for';
 
@@ -15,8 +16,10 @@ export class ChildApp {
   exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   private readonly child: ChildProcess;
 
+  /** With the run's MONGO_URL, a data folder's process gets its own database unless `env` names MONGO_URL itself. */
   constructor(args: string[], env: NodeJS.ProcessEnv) {
-    this.child = spawnTs('src/main.ts', args, { LOG_LEVEL: 'info', PORT: '0', ...env });
+    const own = env.DATA_DIR && !('MONGO_URL' in env) ? { MONGO_URL: mongoUrlFor(env.DATA_DIR) } : {};
+    this.child = spawnTs('src/main.ts', args, { LOG_LEVEL: 'info', PORT: '0', ...own, ...env });
     let pending = '';
     this.child.stdout!.on('data', (chunk: Buffer) => {
       const lines = (pending + chunk.toString()).split('\n');

@@ -6,7 +6,7 @@ import { SmtpTestServer } from '../../src/platform/messages/testing/smtp-test-se
 import { ApiClient } from './api-client';
 import { signIn, SignedIn } from './accounts';
 import { freshDataDir, startTestApp, TestApp } from './test-app';
-import { embeddedConfig } from './test-config';
+import { testConfig } from './test-config';
 import { waitFor } from './wait-for';
 
 export const PASSWORD = 'rumah di tepi sungai katingan';
@@ -19,7 +19,7 @@ export function notifyingConfig(
   notifications: AppConfig['notifications'] = {},
 ): AppConfig {
   return {
-    ...embeddedConfig(dataDir),
+    ...testConfig(dataDir),
     messages: {
       outboxFile: join(dataDir, 'outbox.ndjson'),
       smtp: {

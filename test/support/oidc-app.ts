@@ -2,7 +2,7 @@ import { AppConfig } from '../../src/app-config';
 import { oidcConfigFromEnv } from '../../src/platform/auth/oidc/oidc.config';
 import { AUDIENCE, OidcIssuer } from './oidc-issuer';
 import { freshDataDir } from './test-app';
-import { embeddedConfig } from './test-config';
+import { testConfig } from './test-config';
 
 /** The people of the regency's single sign-on, by sub, with their groups there. */
 export const PEOPLE = {
@@ -25,7 +25,7 @@ export function appConfigWith(issuer: OidcIssuer | string, env: NodeJS.ProcessEn
     SUARA_OIDC_ROLE_MAP: JSON.stringify(ROLE_MAP),
     ...env,
   });
-  return { ...embeddedConfig(freshDataDir()), oidc: { ...oidc!, jwksCooldownMs: 0 } };
+  return { ...testConfig(freshDataDir()), oidc: { ...oidc!, jwksCooldownMs: 0 } };
 }
 
 /** Claims as the issuer writes them for `ani`, for tokens the test signs itself. */

@@ -6,7 +6,7 @@ import { EventLog } from '../../src/platform/event-log/event-log';
 import { DeadlineScheduler } from '../../src/scheduler/deadline-scheduler';
 import { schedulerSourcesOf, startDeadlineScheduler } from '../../src/scheduler/scheduler-setup';
 import { startTestApp, TestApp } from './test-app';
-import { embeddedConfig } from './test-config';
+import { testConfig } from './test-config';
 import { waitFor } from './wait-for';
 
 export interface LoggedEvent {
@@ -33,7 +33,7 @@ export async function startSchedulingApp(
   clock: Clock,
   holder = `test:${process.pid}`,
 ): Promise<SchedulingApp> {
-  const config = { ...embeddedConfig(dataDir), scheduler: { intervalMs: 20 } };
+  const config = { ...testConfig(dataDir), scheduler: { intervalMs: 20 } };
   const app = await startTestApp(dataDir, clock, config, holder);
   const scheduler = startDeadlineScheduler(schedulerSourcesOf(app.app), {
     config: config.scheduler,

@@ -12,7 +12,7 @@ import { DOCUMENT_STORE } from '../../src/platform/document-store/document-store
 import { EventLog } from '../../src/platform/event-log/event-log';
 import { EVENT_STORE } from '../../src/platform/event-store/event-store.port';
 import { IntegrityMonitor } from '../../src/platform/integrity/integrity-monitor';
-import { embeddedConfig } from './test-config';
+import { testConfig } from './test-config';
 
 export interface TestApp {
   readonly app: INestApplication;
@@ -24,7 +24,10 @@ export interface TestApp {
 
 export const freshDataDir = () => mkdtempSync(join(tmpdir(), 'suara-app-'));
 
-/** A real platform on a free port with its own data folder and its projections, as `npm start` runs it. */
+/**
+ * A real platform on a free port with its own data folder and its projections, as `npm start` runs it; its read
+ * models and keys on the run's MongoDB when MONGO_URL is set (testConfig).
+ */
 export async function startTestApp(
   dataDir = freshDataDir(),
   clock: Clock = systemClock,
@@ -32,7 +35,7 @@ export async function startTestApp(
   /** Another instance on the same data is another lease holder. */
   holder = `test:${process.pid}`,
 ): Promise<TestApp> {
-  const appConfig = config ?? embeddedConfig(dataDir);
+  const appConfig = config ?? testConfig(dataDir);
   const app = await createApp(appConfig, clock);
   const runners = projections.map(
     (projection) =>

@@ -1,5 +1,7 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { AppConfig } from '../../src/app-config';
+import { databaseFromUrl } from '../../src/platform/mongodb/mongo-database';
 
 /** The embedded configuration of a test app or process, in its own data folder. */
 export const embeddedConfig = (dataDir: string): AppConfig => ({
@@ -15,3 +17,31 @@ export const embeddedConfig = (dataDir: string): AppConfig => ({
   // Far below OWASP's cost so e2e sign-ins stay fast on shared cores; production keeps the default.
   passwordCost: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
 });
+
+/**
+ * The run's MongoDB server (MONGO_URL, which CI points at FerretDB) with a database of this data folder's own, so a
+ * test's read models and keys never meet another test's; two instances on one data folder share it. Undefined when
+ * the run has no MONGO_URL.
+ */
+export function mongoUrlFor(dataDir: string, runUrl = process.env.MONGO_URL): string | undefined {
+  if (!runUrl) return undefined;
+  const match = /^(mongodb(?:\+srv)?:\/\/[^/?]*)(?:\/[^?]*)?(\?.*)?$/.exec(runUrl);
+  if (!match) throw new Error(`MONGO_URL is not a MongoDB URL: ${runUrl}`);
+  const folder = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
+  return `${match[1]}/${encodeURIComponent(`${databaseFromUrl(runUrl)}_${folder}`)}${match[2] ?? ''}`;
+}
+
+/**
+ * A test app's configuration: embedded, except that read models and keys go to MongoDB when the run has MONGO_URL
+ * (as production puts them), in the data folder's own databases. Events stay in the data folder's SQLite file.
+ */
+export function testConfig(dataDir: string): AppConfig {
+  const url = mongoUrlFor(dataDir);
+  if (!url) return embeddedConfig(dataDir);
+  const database = databaseFromUrl(url);
+  return {
+    ...embeddedConfig(dataDir),
+    documentStore: { kind: 'mongodb', url },
+    keyStore: { kind: 'mongodb', url, database: `${database}-keys`, formerDatabase: database },
+  };
+}

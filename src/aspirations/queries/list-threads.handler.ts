@@ -4,7 +4,7 @@ import { Filter } from '../../platform/document-store/document-store.port';
 import { ReadModels } from '../../platform/read-models/read-models';
 import { audienceOf } from '../aspiration-access';
 import { ASPIRATIONS_PROJECTION, THREADS, ThreadDocument } from '../read-models/thread.document';
-import { isOverdue, threadSummary, ThreadSummary } from '../read-models/thread-views';
+import { isOverdue, SUMMARY_LEAVES_OUT, threadSummary, ThreadSummary } from '../read-models/thread-views';
 import { ListThreadsDto } from './list-threads.query-dto';
 import { readPosition } from './read-position';
 import { afterCursor, encodeCursor, matching, sortOf, sortOrder, visibleTo } from './thread-filters';
@@ -44,6 +44,7 @@ export class ListThreadsHandler implements IQueryHandler<ListThreads> {
     const found = await this.readModels.documents.find<ThreadDocument>(collection, filter, {
       sort: sortOrder(sort),
       limit: limit + 1,
+      projection: SUMMARY_LEAVES_OUT,
     });
     const page = found.slice(0, limit);
     const items = page.map((thread) => ({

@@ -6,15 +6,9 @@ import {
   CountDocument,
   STATISTICS,
 } from '../read-models/thread.document';
+import { histogramOf, medianOf } from '../read-models/response-histogram';
 import { StatisticsDto } from './list-threads.query-dto';
 import { readPosition } from './read-position';
-
-const median = (values: readonly number[]): number | null => {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 
 const countsOf = (
   counts: CountDocument[],
@@ -56,7 +50,7 @@ export class GetStatisticsHandler implements IQueryHandler<GetStatistics> {
       .map((d) => ({
         agencyId: d.agencyId,
         answered: d.answered,
-        medianFirstResponseMinutes: median(d.responseMinutes),
+        medianFirstResponseMinutes: medianOf(histogramOf(d)),
         answeredWithinDeadlineShare: d.answered === 0 ? null : d.answeredInTime / d.answered,
       }))
       .sort((a, b) => a.agencyId.localeCompare(b.agencyId));

@@ -65,6 +65,17 @@ export function threadDetail(thread: ThreadDocument, audience: Audience) {
   };
 }
 
+/**
+ * What a list page leaves out when it reads threads: message bodies and titles, the timeline and the search words,
+ * which only the detail shows and which grow with the thread. threadSummary needs none of them.
+ */
+export const SUMMARY_LEAVES_OUT = {
+  'messages.body': 0,
+  'messages.title': 0,
+  timeline: 0,
+  words: 0,
+} as const;
+
 /** A thread as a line of a list: no message bodies. */
 export function threadSummary(thread: ThreadDocument, audience: Audience) {
   return {

@@ -1,6 +1,7 @@
 import { Doc } from '../../platform/document-store/document-store.port';
 import { AspirationStatus } from '../domain/aspiration.state';
 import { EscalationStage, OnBehalfOf, Visibility } from '../domain/aspiration.events';
+import { ResponseHistogram } from './response-histogram';
 
 /** The read model of aspiration threads and the statistics built from them (one projection writes both). */
 export const ASPIRATIONS_PROJECTION = 'aspirations';
@@ -112,7 +113,10 @@ export interface ThreadDocument extends Doc {
 export interface AgencyStatisticsDocument extends Doc {
   readonly kind: 'agency';
   readonly agencyId: string;
-  readonly responseMinutes: readonly number[];
+  /** First responses per bucket of minutes (response-histogram.ts): a fixed size, however many answers. */
+  readonly responseHistogram?: ResponseHistogram;
+  /** Every first response's minutes, as documents kept them before the buckets (read as a histogram). */
+  readonly responseMinutes?: readonly number[];
   readonly answered: number;
   readonly answeredInTime: number;
 }

@@ -1,4 +1,4 @@
-import { DocumentStore, DocumentWrite } from '../../platform/document-store/document-store.port';
+import { DocumentStore, DocumentWrite, IndexSpec } from '../../platform/document-store/document-store.port';
 import { NotificationChannel } from '../domain/preferences';
 import { personKey } from '../read-models/notification.document';
 import { DELIVERIES, DELIVERY_CURSOR, DeliveryRecord } from './delivery-record';
@@ -12,8 +12,16 @@ const write = (record: DeliveryRecord): DocumentWrite => ({
   document: record,
 });
 
+/** The worker's page of due messages, the digest count per person and channel, and the backlog. */
+const INDEXES: readonly IndexSpec[] = [
+  { fields: { status: 1, dueAt: 1, _id: 1 } },
+  { fields: { personKey: 1, channel: 1, createdAt: 1 } },
+];
+
 /** The delivery outbox in the document store: records, and the worker's cursor over the change log. */
 export class DeliveryStore {
+  private indexed?: Promise<void>;
+
   constructor(private readonly documents: DocumentStore) {}
 
   cursor(): Promise<bigint | undefined> {
@@ -38,7 +46,8 @@ export class DeliveryStore {
   }
 
   /** Pending messages whose time has come, the longest waiting first. */
-  due(now: Date, limit: number): Promise<DeliveryRecord[]> {
+  async due(now: Date, limit: number): Promise<DeliveryRecord[]> {
+    await this.indexes();
     return this.documents.find<DeliveryRecord>(
       DELIVERIES,
       { status: 'pending', dueAt: { $lte: now.toISOString() } },
@@ -47,13 +56,20 @@ export class DeliveryStore {
   }
 
   /** Messages recorded for a person on a channel since an instant (what the digest threshold counts). */
-  recent(personKey: string, channel: NotificationChannel, since: Date): Promise<number> {
+  async recent(personKey: string, channel: NotificationChannel, since: Date): Promise<number> {
+    await this.indexes();
     return this.documents.count(DELIVERIES, {
       personKey,
       channel,
       kind: { $ne: 'digest' },
       createdAt: { $gt: since.toISOString() },
     });
+  }
+
+  /** Messages waiting to be sent, due or not (the outbox backlog a metric shows). */
+  async backlog(): Promise<number> {
+    await this.indexes();
+    return this.documents.count(DELIVERIES, { status: 'pending' });
   }
 
   get(id: string): Promise<DeliveryRecord | undefined> {
@@ -75,5 +91,13 @@ export class DeliveryStore {
       checkpoint: { name: ERASURE_CHECKPOINT, position: 0n },
     });
     return records.length;
+  }
+
+  private indexes(): Promise<void> {
+    this.indexed ??= this.documents.ensureIndexes(DELIVERIES, INDEXES).catch((error: unknown) => {
+      this.indexed = undefined;
+      throw error;
+    });
+    return this.indexed;
   }
 }

@@ -75,7 +75,7 @@ export class DeliveryWorker {
   /** Takes or renews the lease; false once stopping. */
   private async holding(): Promise<boolean> {
     const { holder, leaseTtlMs, abandoned } = this.options;
-    const held = await this.documents.acquireLease(DELIVERY_LEASE, holder, leaseTtlMs, new Date(), abandoned);
+    const held = await this.documents.acquireLease(DELIVERY_LEASE, holder, leaseTtlMs, undefined, abandoned);
     return held && !this.stopped;
   }
 }

@@ -58,7 +58,7 @@ export class ListNotificationsHandler implements IQueryHandler<ListNotifications
     const found = await documents.find<NotificationDocument>(
       collection,
       { ...mine, ...cursorFilter(query.cursor) },
-      { sort: { position: -1 }, limit: limit + 1 },
+      { sort: { position: -1, _id: -1 }, limit: limit + 1 },
     );
     const page = found.slice(0, limit);
     const last = page.at(-1);

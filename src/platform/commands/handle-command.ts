@@ -3,6 +3,8 @@ import { EventLog } from '../event-log/event-log';
 import { EventMetadata } from '../event-log/event-metadata';
 import { OpenedEvent } from '../event-log/event-sealer';
 import { WrongExpectedRevisionError } from '../event-store/event-store.errors';
+import { DomainError } from '../domain/domain-errors';
+import { metrics } from '../metrics/metrics';
 import { ConcurrencyRetriesExhaustedError, IdempotencyKeyReusedError } from './command-errors';
 
 /** Between conflicting attempts: a random wait below a cap that doubles, so colliding commands spread out. */
@@ -45,12 +47,35 @@ function priorResult(history: readonly OpenedEvent[], commandId: string) {
   return own.length === 0 ? undefined : own[own.length - 1];
 }
 
+/** How a command that threw ended, for its latency metric: refused by the domain, conflicted, or failed. */
+function outcomeOf(error: unknown): string {
+  if (error instanceof DomainError || error instanceof IdempotencyKeyReusedError) return 'refused';
+  return error instanceof ConcurrencyRetriesExhaustedError ? 'conflict' : 'error';
+}
+
 /** The one read → fold → decide → append path every command handler takes, with idempotency and retries. */
 export async function handleCommand<C extends Command, E extends DomainEvent, S>(
   log: EventLog,
   decider: Decider<C, E, S>,
   request: CommandRequest<C>,
   retries: RetryPolicy = jitteredRetries,
+): Promise<CommandResult> {
+  const stop = metrics.commandDuration.startTimer({ command: request.command.type });
+  try {
+    const result = await decideAndAppend(log, decider, request, retries);
+    stop({ outcome: result.replayed ? 'replayed' : 'ok' });
+    return result;
+  } catch (error) {
+    stop({ outcome: outcomeOf(error) });
+    throw error;
+  }
+}
+
+async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
+  log: EventLog,
+  decider: Decider<C, E, S>,
+  request: CommandRequest<C>,
+  retries: RetryPolicy,
 ): Promise<CommandResult> {
   for (let attempt = 1; attempt <= retries.maxAttempts; attempt++) {
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, retries.delayMs(attempt - 1)));

@@ -8,6 +8,11 @@ export type Filter = Record<string, unknown>;
 
 export interface FindOptions {
   readonly sort?: Record<string, 1 | -1>;
+  /**
+   * MongoDB's projection: the fields to leave out (0) or the only ones to return (1, `_id` always comes); a dotted
+   * path reaches into an array of objects (`messages.body`). List pages leave out what only a detail shows.
+   */
+  readonly projection?: Readonly<Record<string, 0 | 1>>;
   readonly limit?: number;
   readonly skip?: number;
 }
@@ -52,8 +57,8 @@ export interface DocumentStore {
   /**
    * Applies a batch. Every write is guarded by the position it carries: a document already at that position or
    * later is left alone, so replaying a batch after a crash is harmless. SQLite commits the whole batch, its
-   * change-log entries and the checkpoint in one transaction; MongoDB (no multi-document transactions on
-   * FerretDB) writes documents, then changes, then the checkpoint last.
+   * change-log entries and the checkpoint in one transaction; MongoDB in one multi-document transaction on a
+   * replica set, and elsewhere (FerretDB) through a redo record: documents, then changes, then the checkpoint last.
    */
   commit(batch: ProjectionCommit): Promise<void>;
   /**
@@ -79,12 +84,13 @@ export interface DocumentStore {
   /**
    * Takes or renews a lease until `now + ttlMs`; false while another holder's lease is unexpired, unless
    * `abandoned` says that holder is certainly gone (a crashed process on this host): then it is taken at once.
+   * Without `now` the store's own clock decides (MongoDB: the server's, so instances whose clocks drift agree).
    */
   acquireLease(
     name: string,
     holder: string,
     ttlMs: number,
-    now: Date,
+    now?: Date,
     abandoned?: (holder: string) => boolean,
   ): Promise<boolean>;
   releaseLease(name: string, holder: string): Promise<void>;

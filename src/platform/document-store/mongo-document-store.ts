@@ -1,18 +1,26 @@
+import { Collection, Db, Document, MongoServerError } from 'mongodb';
 import {
-  AnyBulkWriteOperation,
-  Collection,
-  Db,
-  Document,
-  MongoClient,
-  MongoClientOptions,
-  MongoServerError,
-  MongoBulkWriteError,
-} from 'mongodb';
+  CHANGES,
+  CHECKPOINTS,
+  ChangeRecord,
+  writeGuarded,
+  writeInTransaction,
+} from '../mongodb/batch-writes';
+import { databaseFromUrl, majorityDatabase, supportsTransactions } from '../mongodb/mongo-database';
+import { MongoLeases } from '../mongodb/mongo-leases';
+import {
+  assertCollectionName,
+  assertStorableKeys,
+  indexIdentity,
+  storedProjection,
+  withoutPosition,
+} from '../mongodb/stored-documents';
+import { RedoRecords } from '../mongodb/redo-records';
+import { shareMongoClient, SharedMongoClient } from '../mongodb/shared-client';
 import {
   ChangeEntry,
   Doc,
   DocumentStore,
-  DocumentWrite,
   Filter,
   FindOptions,
   IndexSpec,
@@ -21,93 +29,49 @@ import {
 } from './document-store.port';
 import { positionFromStored, storedPosition } from './positions';
 
-/** The field each stored document carries: the stored text of the position that wrote this version. */
-const POSITION = '_position';
-const CHECKPOINTS = '_checkpoints';
+export { databaseFromUrl };
+export { isDuplicateKey } from '../mongodb/batch-writes';
+
 const ALIASES = '_aliases';
-const LEASES = '_leases';
-const CHANGES = '_changes';
-/** Batches being committed, one per checkpoint: a redo log that makes a batch all-or-nothing without transactions. */
-const PENDING = '_pending_commits';
-/** Read-model collections: a letter, then letters, digits, `_`, `-` or `.`; `_…` names are this store's own. */
-const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,119}$/;
-/** How often a write that lost an insert race is tried again (each retry sees the winner's version). */
-const RACE_RETRIES = 5;
-const DEFAULT_DATABASE = 'suara-warga';
+/** How a batch is made all-or-nothing: a multi-document transaction, or a redo record (no transactions). */
+export type BatchMode = 'transaction' | 'redo-record';
 
-interface ChangeRecord {
-  _id: string;
-  position: string;
-  topic: string;
-  eventType: string;
-  /** JSON text: payloads are only read back, and MongoDB 7 (but not FerretDB 1.x) stores keys like "62.06". */
-  payloads: string;
+export interface MongoDocumentStoreOptions {
+  /** The database; by default the one the URL names. */
+  readonly database?: string;
+  /** `auto` asks the server at start-up (a replica set has transactions); `redo-record` never uses them. */
+  readonly batches?: 'auto' | 'redo-record';
 }
-
-/** One generation of a lease. Taking or renewing a lease inserts the next generation: an atomic step. */
-interface LeaseRecord {
-  _id: string;
-  name: string;
-  generation: number;
-  holder: string | null;
-  expiresAt: Date;
-}
-
-export const isDuplicateKey = (error: unknown): boolean =>
-  error instanceof MongoServerError && error.code === 11000;
-
-/** The database a MongoDB URL names (`mongodb://host/suara`), or the default when it names none. */
-export function databaseFromUrl(url: string): string {
-  const path = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]+)/.exec(url)?.[1];
-  return path ? decodeURIComponent(path) : DEFAULT_DATABASE;
-}
-
-function assertCollectionName(name: string): void {
-  if (!COLLECTION_NAME.test(name) || name.startsWith('system.'))
-    throw new Error(
-      `Invalid collection name "${name}": use a letter, then letters, digits, "_", "-" or "." (at most 120)`,
-    );
-}
-
-/** FerretDB 1.x refuses field names with "." or a leading "$" (MongoDB 5+ stores them); fail with a clear message. */
-function assertStorableKeys(value: unknown, where: string): void {
-  if (Array.isArray(value)) {
-    for (const item of value) assertStorableKeys(item, where);
-  } else if (
-    typeof value === 'object' &&
-    value !== null &&
-    Object.getPrototypeOf(value) === Object.prototype
-  ) {
-    for (const [key, item] of Object.entries(value)) {
-      if (key.includes('.') || key.startsWith('$') || key.includes('\0'))
-        throw new Error(`${where}: field name "${key}" contains "." or "\\0" or starts with "$"`);
-      assertStorableKeys(item, where);
-    }
-  }
-}
-
-const withoutPosition = <T extends Doc>(stored: Document): T => {
-  const { [POSITION]: _position, ...document } = stored;
-  return document as T;
-};
-
-const leaseId = (name: string, generation: number) => `${name}|${String(generation).padStart(16, '0')}`;
 
 /**
- * The document store on MongoDB (FerretDB 1.x in CI). No multi-document transactions: a batch is first recorded whole
- * in one document (atomic), then its documents, change-log entries and checkpoint are written, each guarded so that
- * writing them twice is harmless, then the record is removed. A runner that takes over first recovers: it finishes an
- * interrupted batch, so a crash midway can neither lose part of a batch nor let a projection re-apply it to newer
- * documents.
+ * The document store on MongoDB. Every write waits for a majority and every read sees only majority-committed data
+ * (a failover never takes back what was read or pushed live). A batch commits in one multi-document transaction
+ * where the server has them (a replica set, detected at start-up). FerretDB 1.x has none: there a batch is first
+ * recorded whole (a redo record, split into parts beyond 8 MiB), then its documents, change-log entries and
+ * checkpoint are written, each guarded so that writing them twice is harmless, then the record is removed. A
+ * runner that takes over first recovers: it finishes an interrupted batch, so a crash midway can neither lose part
+ * of a batch nor let a projection re-apply it to newer documents.
  */
 export class MongoDocumentStore implements DocumentStore {
-  private readonly client: MongoClient;
+  private readonly shared: SharedMongoClient;
   private readonly db: Db;
-  private ready?: Promise<void>;
+  private readonly leases: MongoLeases;
+  private readonly redo: RedoRecords;
+  private ready?: Promise<BatchMode>;
 
-  constructor(url: string, options: { database?: string; client?: MongoClientOptions } = {}) {
-    this.client = new MongoClient(url, { ignoreUndefined: true, ...options.client });
-    this.db = this.client.db(options.database ?? databaseFromUrl(url));
+  constructor(
+    url: string,
+    private readonly options: MongoDocumentStoreOptions = {},
+  ) {
+    this.shared = shareMongoClient(url);
+    this.db = majorityDatabase(this.shared.client, options.database ?? databaseFromUrl(url));
+    this.leases = new MongoLeases(this.db);
+    this.redo = new RedoRecords(this.db);
+  }
+
+  /** How this store makes a batch all-or-nothing on its server (asked once). */
+  batchMode(): Promise<BatchMode> {
+    return this.prepare();
   }
 
   async find<T extends Doc>(
@@ -116,6 +80,7 @@ export class MongoDocumentStore implements DocumentStore {
     options: FindOptions = {},
   ): Promise<T[]> {
     let cursor = this.collection(collection).find(filter);
+    if (options.projection) cursor = cursor.project(storedProjection(options.projection));
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit !== undefined) cursor = cursor.limit(options.limit);
@@ -132,30 +97,25 @@ export class MongoDocumentStore implements DocumentStore {
   }
 
   async commit(batch: ProjectionCommit): Promise<void> {
-    await this.prepare();
+    const mode = await this.prepare();
     this.validate(batch);
-    const pending = this.db.collection<{ _id: string; batch: string }>(PENDING);
-    await pending.replaceOne(
-      { _id: batch.checkpoint.name },
-      { batch: serializeBatch(batch) },
-      { upsert: true },
-    );
+    if (mode === 'transaction') return this.commitInTransaction(batch);
+    const parts = await this.redo.record(batch);
     try {
       await this.applyBatch(batch);
     } finally {
       // A batch that failed (rather than died with the process) is not finished later: it fails again, loudly.
-      await pending.deleteOne({ _id: batch.checkpoint.name });
+      await this.redo.clear(batch.checkpoint.name, parts);
     }
   }
 
   /** Finishes a batch a crash interrupted (idempotent: every write in it is guarded). */
   async recover(name: string): Promise<void> {
     await this.prepare();
-    const pending = this.db.collection<{ _id: string; batch: string }>(PENDING);
-    const record = await pending.findOne({ _id: name });
-    if (!record) return;
-    await this.applyBatch(deserializeBatch(record.batch));
-    await pending.deleteOne({ _id: name });
+    const pending = await this.redo.pending(name);
+    if (!pending) return;
+    await this.applyBatch(pending.batch);
+    await this.redo.clear(name, pending.parts);
   }
 
   private validate(batch: ProjectionCommit): void {
@@ -166,47 +126,21 @@ export class MongoDocumentStore implements DocumentStore {
     }
   }
 
+  /** The redo-record path's writes, each guarded (a crash test stops it midway). */
   protected async applyBatch(batch: ProjectionCommit): Promise<void> {
-    const byCollection = new Map<string, Map<string, DocumentWrite>>();
-    for (const write of batch.writes) {
-      const id = 'document' in write ? write.document._id : write.delete;
-      const writes = byCollection.get(write.collection) ?? new Map<string, DocumentWrite>();
-      byCollection.set(write.collection, writes);
-      // Only the newest write of a document matters (the last one at a tie), and two writes of one document
-      // must never race each other.
-      const earlier = writes.get(id);
-      if (!earlier || write.position >= earlier.position) writes.set(id, write);
-    }
-    await Promise.all(
-      [...byCollection].map(([name, writes]) => this.writeDocuments(name, [...writes.values()])),
-    );
+    await writeGuarded(this.db, batch);
+  }
 
-    if (batch.changes.length > 0) {
-      const records = batch.changes.map((change): ChangeRecord => ({
-        _id: `${storedPosition(change.position)}|${change.topic}`,
-        position: storedPosition(change.position),
-        topic: change.topic,
-        eventType: change.eventType,
-        payloads: JSON.stringify(change.payloads),
-      }));
-      // A replayed batch finds its entries already there.
-      await this.db
-        .collection<ChangeRecord>(CHANGES)
-        .insertMany(records, { ordered: false })
-        .catch((error: unknown) => {
-          if (!isOnlyDuplicateKeys(error)) throw error;
-        });
-    }
-
-    // The checkpoint only moves forward: a replayed or stale batch finds a later one and leaves it.
-    const { name, position } = batch.checkpoint;
-    const stored = storedPosition(position);
-    await this.db
-      .collection<{ _id: string; position: string }>(CHECKPOINTS)
-      .replaceOne({ _id: name, position: { $lt: stored } }, { position: stored }, { upsert: true })
-      .catch((error: unknown) => {
-        if (!isOnlyDuplicateKeys(error)) throw error;
+  private async commitInTransaction(batch: ProjectionCommit): Promise<void> {
+    const session = this.shared.client.startSession();
+    try {
+      await session.withTransaction((inside) => writeInTransaction(this.db, batch, inside), {
+        readConcern: { level: 'snapshot' },
+        writeConcern: { w: 'majority', journal: true },
       });
+    } finally {
+      await session.endSession();
+    }
   }
 
   async checkpoint(name: string): Promise<bigint | undefined> {
@@ -257,13 +191,27 @@ export class MongoDocumentStore implements DocumentStore {
     return rewritten;
   }
 
+  /**
+   * Idempotent: the indexes that already exist (same keys, same uniqueness) are left alone and the others are made
+   * in one command, so a runner that resubscribes pays one round trip. Never a createIndexes naming an index that
+   * exists: FerretDB 1.x panics on one naming two or more (FerretDB#3858).
+   */
   async ensureIndexes(collection: string, indexes: readonly IndexSpec[]): Promise<void> {
     if (indexes.length === 0) return;
     const target = this.collection(collection);
-    // Idempotent: an index that exists with the same keys and options is left as it is. One index per command:
-    // FerretDB 1.x panics on a createIndexes naming two or more indexes that already exist (FerretDB#3858).
-    for (const index of indexes)
-      await target.createIndex({ ...index.fields }, index.unique ? { unique: true } : {});
+    const existing = await target
+      .listIndexes()
+      .toArray()
+      .catch((error: unknown) => {
+        if (error instanceof MongoServerError && error.code === 26) return []; // NamespaceNotFound
+        throw error;
+      });
+    const declared = new Set(existing.map((index) => indexIdentity(index.key, index.unique === true)));
+    const missing = indexes.filter((index) => !declared.has(indexIdentity(index.fields, !!index.unique)));
+    if (missing.length === 0) return;
+    await target.createIndexes(
+      missing.map((index) => ({ key: { ...index.fields }, ...(index.unique && { unique: true }) })),
+    );
   }
 
   async dropCollection(collection: string): Promise<void> {
@@ -274,35 +222,18 @@ export class MongoDocumentStore implements DocumentStore {
     }
   }
 
-  /**
-   * FerretDB 1.x runs a conditional update as a read, then a write by _id: two instances could both take an expired
-   * lease that way. So every change of a lease inserts its next generation under a unique _id instead: of two
-   * instances that saw the same generation, exactly one inserts the next one.
-   */
-  async acquireLease(
+  acquireLease(
     name: string,
     holder: string,
     ttlMs: number,
-    now: Date,
+    now?: Date,
     abandoned: (holder: string) => boolean = () => false,
   ): Promise<boolean> {
-    for (let attempt = 0; attempt < RACE_RETRIES; attempt++) {
-      const current = await this.currentLease(name);
-      const heldByAnother =
-        current && current.holder !== null && current.holder !== holder && current.expiresAt > now;
-      if (heldByAnother && !abandoned(current.holder!)) return false;
-      const taken = await this.nextLease(name, current, holder, new Date(now.getTime() + ttlMs));
-      if (taken) return true;
-    }
-    return false;
+    return this.leases.acquire(name, holder, ttlMs, now, abandoned);
   }
 
-  async releaseLease(name: string, holder: string): Promise<void> {
-    for (let attempt = 0; attempt < RACE_RETRIES; attempt++) {
-      const current = await this.currentLease(name);
-      if (!current || current.holder !== holder) return;
-      if (await this.nextLease(name, current, null, new Date(0))) return;
-    }
+  releaseLease(name: string, holder: string): Promise<void> {
+    return this.leases.release(name, holder);
   }
 
   async alias(name: string): Promise<string | undefined> {
@@ -320,7 +251,7 @@ export class MongoDocumentStore implements DocumentStore {
   }
 
   close(): Promise<void> {
-    return this.client.close();
+    return this.shared.release();
   }
 
   private collection(name: string): Collection<Doc> {
@@ -328,13 +259,17 @@ export class MongoDocumentStore implements DocumentStore {
     return this.db.collection<Doc>(name);
   }
 
-  /** The store's own indexes, declared once per instance before it first writes or reads the change log. */
-  private prepare(): Promise<void> {
+  /**
+   * Asks the server once whether it has transactions, and declares the store's own indexes: the change log by
+   * position (the tailer) and by topic (a resuming client's backlog).
+   */
+  private prepare(): Promise<BatchMode> {
     this.ready ??= Promise.all([
+      this.options.batches === 'redo-record' ? false : supportsTransactions(this.db),
       this.db.collection(CHANGES).createIndex({ position: 1, topic: 1 }),
-      this.db.collection(LEASES).createIndex({ name: 1, generation: -1 }),
+      this.db.collection(CHANGES).createIndex({ topic: 1, position: 1 }),
     ]).then(
-      () => undefined,
+      ([transactions]): BatchMode => (transactions ? 'transaction' : 'redo-record'),
       (error: unknown) => {
         this.ready = undefined;
         throw error;
@@ -342,127 +277,4 @@ export class MongoDocumentStore implements DocumentStore {
     );
     return this.ready;
   }
-
-  /**
-   * Guarded replaces and deletes: a document already at this position or later does not match the filter, so the
-   * upsert tries to insert it again and fails on its _id (11000), which means "newer or equal version kept".
-   */
-  private async writeDocuments(collection: string, writes: readonly DocumentWrite[]): Promise<void> {
-    const target = this.db.collection<Doc>(collection);
-    try {
-      await target.bulkWrite(writes.map(operationOf), { ordered: false });
-      return;
-    } catch (error) {
-      if (!isOnlyDuplicateKeys(error)) throw error;
-    }
-    // FerretDB 1.x stops an update command at its first error, even when unordered (FerretDB#2612), and may name
-    // the wrong index: every write is applied again on its own. Repeating the applied ones is harmless (guarded).
-    await Promise.all(writes.map((write) => this.applyGuarded(target, write)));
-  }
-
-  private async applyGuarded(target: Collection<Doc>, write: DocumentWrite): Promise<void> {
-    const position = storedPosition(write.position);
-    if ('delete' in write) {
-      await target.deleteOne({ _id: write.delete, [POSITION]: { $lt: position } });
-      return;
-    }
-    const { _id } = write.document;
-    for (let attempt = 0; ; attempt++) {
-      let duplicate: MongoServerError;
-      try {
-        await target.replaceOne(
-          { _id, [POSITION]: { $lt: position } },
-          { ...write.document, [POSITION]: position },
-          { upsert: true },
-        );
-        return;
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-        duplicate = error as MongoServerError;
-      }
-      // MongoDB names the index: another unique index than _id's is a real conflict. (FerretDB names none.)
-      const keyPattern = duplicate.keyPattern as Record<string, unknown> | undefined;
-      if (keyPattern && !('_id' in keyPattern)) throw duplicate;
-      // The document exists now: at this position or later (done), or older, inserted by a concurrent writer
-      // between this update's read and its insert (FerretDB's updates are not atomic): try again.
-      const existing = await target.findOne({ _id }, { projection: { [POSITION]: 1 } });
-      if (existing && String(existing[POSITION]) >= position) return;
-      if (attempt >= RACE_RETRIES)
-        throw new Error(
-          `Could not write ${target.collectionName}/${_id} at ${write.position}: duplicate key on a unique index ` +
-            `(${duplicate.message})`,
-          { cause: duplicate },
-        );
-    }
-  }
-
-  private currentLease(name: string): Promise<LeaseRecord | null> {
-    return this.db.collection<LeaseRecord>(LEASES).findOne({ name }, { sort: { generation: -1 } });
-  }
-
-  /** Inserts the generation after `current`; false when another instance inserted it first. */
-  private async nextLease(
-    name: string,
-    current: LeaseRecord | null,
-    holder: string | null,
-    expiresAt: Date,
-  ): Promise<boolean> {
-    await this.prepare();
-    const leases = this.db.collection<LeaseRecord>(LEASES);
-    const generation = (current?.generation ?? 0) + 1;
-    try {
-      await leases.insertOne({ _id: leaseId(name, generation), name, generation, holder, expiresAt });
-    } catch (error) {
-      if (isDuplicateKey(error)) return false;
-      throw error;
-    }
-    // Older generations are removed only after a newer one exists, so the newest is always there. A generation
-    // inserted from a stale read (its successor already came and went) sees a newer one and withdraws.
-    if (await leases.findOne({ name, generation: { $gt: generation } })) {
-      await leases.deleteOne({ _id: leaseId(name, generation) });
-      return false;
-    }
-    await leases.deleteMany({ name, generation: { $lt: generation } });
-    return true;
-  }
-}
-
-function operationOf(write: DocumentWrite): AnyBulkWriteOperation<Doc> {
-  const position = storedPosition(write.position);
-  if ('delete' in write)
-    return { deleteOne: { filter: { _id: write.delete, [POSITION]: { $lt: position } } } };
-  const { _id } = write.document;
-  return {
-    replaceOne: {
-      filter: { _id, [POSITION]: { $lt: position } },
-      replacement: { ...write.document, [POSITION]: position },
-      upsert: true,
-    },
-  };
-}
-
-function isOnlyDuplicateKeys(error: unknown): boolean {
-  if (error instanceof MongoBulkWriteError) {
-    const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
-    return errors.length > 0 && errors.every((writeError) => writeError.code === 11000);
-  }
-  return isDuplicateKey(error);
-}
-
-/** A batch as one JSON text, its positions as decimal strings: stored in one document, so recorded atomically. */
-function serializeBatch({ writes, changes, checkpoint }: ProjectionCommit): string {
-  return JSON.stringify({
-    writes: writes.map((write) => ({ ...write, position: write.position.toString() })),
-    changes: changes.map((change) => ({ ...change, position: change.position.toString() })),
-    checkpoint: { ...checkpoint, position: checkpoint.position.toString() },
-  });
-}
-
-function deserializeBatch(text: string): ProjectionCommit {
-  const stored = JSON.parse(text);
-  return {
-    writes: stored.writes.map((write: DocumentWrite) => ({ ...write, position: BigInt(write.position) })),
-    changes: stored.changes.map((change: ChangeEntry) => ({ ...change, position: BigInt(change.position) })),
-    checkpoint: { ...stored.checkpoint, position: BigInt(stored.checkpoint.position) },
-  };
 }

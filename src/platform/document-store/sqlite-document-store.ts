@@ -169,7 +169,11 @@ export class SqliteDocumentStore implements DocumentStore {
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    return cursor.all();
+    const page = cursor.all();
+    // Projected after sorting and paging, which may use a field the projection leaves out.
+    return options.projection
+      ? mingoFind<T>(page, {}, { ...options.projection } as Record<never, never>, QUERY_OPTIONS).all()
+      : page;
   }
 
   async findOne<T extends Doc>(collection: string, filter: Filter): Promise<T | undefined> {
@@ -303,7 +307,7 @@ export class SqliteDocumentStore implements DocumentStore {
     name: string,
     holder: string,
     ttlMs: number,
-    now: Date,
+    now: Date = new Date(),
     abandoned: (holder: string) => boolean = () => false,
   ): Promise<boolean> {
     return this.takeLease.immediate(name, holder, now.getTime(), now.getTime() + ttlMs, abandoned);

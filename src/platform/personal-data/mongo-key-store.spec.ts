@@ -1,6 +1,7 @@
 import { MongoClient } from 'mongodb';
 import { randomBytes } from 'node:crypto';
-import { MongoKeyStore } from './mongo-key-store';
+import { createKeyStore } from './create-key-store';
+import { KeysInFormerDatabaseError, MongoKeyStore } from './mongo-key-store';
 import { keyStoreContract } from './testing/key-store.contract';
 
 const url = process.env.MONGO_URL;
@@ -10,11 +11,15 @@ if (url) {
   const database = `suara-keys-test_${randomBytes(4).toString('hex')}`;
   afterAll(async () => {
     const client = await new MongoClient(url).connect();
-    await client.db(database).dropDatabase();
+    for (const name of [database, `${database}-cached`, `${database}-former`, `${database}-moved`])
+      await client.db(name).dropDatabase();
     await client.close();
   });
 
   keyStoreContract('MongoDB', async () => new MongoKeyStore(url, { database }));
+  keyStoreContract('MongoDB behind the key cache', async () =>
+    createKeyStore({ kind: 'mongodb', url, database: `${database}-cached` }),
+  );
 
   describe('MongoDB key store', () => {
     it('creates one key when instances race for the same new subject', async () => {
@@ -26,6 +31,26 @@ if (url) {
         expect(new Set(keys.map((k) => k.key.toString('hex'))).size).toBe(1);
       } finally {
         await Promise.all(stores.map((store) => store.close()));
+      }
+    });
+
+    it('refuses to read as empty while the keys are still in the database they were kept in before', async () => {
+      const former = `${database}-former`;
+      const before = new MongoKeyStore(url, { database: former });
+      await before.keyFor('citizen-from-before');
+      await before.close();
+      const moved = new MongoKeyStore(url, { database: `${database}-moved`, formerDatabase: former });
+      try {
+        await expect(moved.isEmpty()).rejects.toBeInstanceOf(KeysInFormerDatabaseError);
+        await expect(moved.isEmpty()).rejects.toThrow(/KEYS_MONGO_URL/);
+        const unrelated = new MongoKeyStore(url, {
+          database: `${database}-moved`,
+          formerDatabase: 'nothing-here',
+        });
+        expect(await unrelated.isEmpty()).toBe(true);
+        await unrelated.close();
+      } finally {
+        await moved.close();
       }
     });
   });

@@ -1,6 +1,9 @@
-import { Binary, Db, MongoClient, MongoClientOptions, MongoServerError } from 'mongodb';
+import { Binary, Db, MongoServerError } from 'mongodb';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DataKey, KeyStore, SubjectErasedError } from './key-store.port';
+import { StartupRefusal } from '../data-dir';
+import { databaseFromUrl, majorityDatabase } from '../mongodb/mongo-database';
+import { shareMongoClient, SharedMongoClient } from '../mongodb/shared-client';
 import { subjectDigest } from './subject-digest';
 
 const KEYS = '_data_keys';
@@ -9,7 +12,7 @@ const OLDER_ERASED = '_erased_subjects';
 /** A tombstone per erased subject, named by its digest. */
 const ERASED = '_erased_subject_digests';
 const ERASED_KEYS = '_erased_keys';
-const DEFAULT_DATABASE = 'suara-warga';
+const COLLECTIONS = [KEYS, ERASED_KEYS, ERASED, OLDER_ERASED];
 
 interface KeyRecord {
   _id: string;
@@ -25,10 +28,11 @@ interface ErasedRecord {
 
 const isDuplicateKey = (error: unknown): boolean => error instanceof MongoServerError && error.code === 11000;
 
-/** The database a MongoDB URL names (`mongodb://host/suara`), or the default when it names none. */
-const databaseFromUrl = (url: string): string => {
-  const path = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]+)/.exec(url)?.[1];
-  return path ? decodeURIComponent(path) : DEFAULT_DATABASE;
+const holdsNoKeys = async (db: Db): Promise<boolean> => {
+  const counts = await Promise.all(
+    COLLECTIONS.map((name) => db.collection(name).countDocuments({}, { limit: 1 })),
+  );
+  return counts.every((count) => count === 0);
 };
 
 /** A copy of exactly the key's bytes, as a Buffer like every other adapter returns. */
@@ -36,18 +40,41 @@ const bytes = (binary: Binary): Buffer => Buffer.from(binary.read(0, binary.leng
 
 const dataKey = (record: KeyRecord): DataKey => ({ id: record._id, key: bytes(record.key) });
 
+export interface MongoKeyStoreOptions {
+  /** The database; by default the one the URL names. */
+  readonly database?: string;
+  /** Where keys were kept before they had a database of their own (the read models'): refused if found there. */
+  readonly formerDatabase?: string;
+}
+
+/** Keys left in the read models' database after an upgrade: never guessed at, the operator moves them. */
+export class KeysInFormerDatabaseError extends StartupRefusal {
+  constructor(database: string, former: string) {
+    super(
+      `The key store database "${database}" is empty but "${former}" holds data keys (kept there before keys had ` +
+        `a database of their own): move them (docs/operations.md, "Upgrading") or set KEYS_MONGO_URL to that database`,
+    );
+    this.name = 'KeysInFormerDatabaseError';
+  }
+}
+
 /**
  * Data keys in MongoDB: one document per subject (a unique index on `subject`), and a tombstone per erased subject
- * so that no new key is ever made for them. Point it at a database that backups of the read models do not carry.
+ * so that no new key is ever made for them. They live in a database of their own, which backups of the read models
+ * do not carry. Every write waits for a majority: a key lost in a failover would make its person's data unreadable,
+ * and an erasure taken back would bring them back.
  */
 export class MongoKeyStore implements KeyStore {
-  private readonly client: MongoClient;
+  private readonly shared: SharedMongoClient;
   private readonly db: Db;
   private ready?: Promise<void>;
 
-  constructor(url: string, options: { database?: string; client?: MongoClientOptions } = {}) {
-    this.client = new MongoClient(url, options.client);
-    this.db = this.client.db(options.database ?? databaseFromUrl(url));
+  constructor(
+    url: string,
+    private readonly options: MongoKeyStoreOptions = {},
+  ) {
+    this.shared = shareMongoClient(url);
+    this.db = majorityDatabase(this.shared.client, options.database ?? databaseFromUrl(url));
   }
 
   async keyFor(subject: string): Promise<DataKey> {
@@ -100,12 +127,13 @@ export class MongoKeyStore implements KeyStore {
   }
 
   async isEmpty(): Promise<boolean> {
-    const counts = await Promise.all(
-      [KEYS, ERASED_KEYS, ERASED, OLDER_ERASED].map((name) =>
-        this.db.collection(name).countDocuments({}, { limit: 1 }),
-      ),
-    );
-    return counts.every((count) => count === 0);
+    const empty = await holdsNoKeys(this.db);
+    const former = this.options.formerDatabase;
+    if (empty && former && former !== this.db.databaseName) {
+      if (!(await holdsNoKeys(this.shared.client.db(former))))
+        throw new KeysInFormerDatabaseError(this.db.databaseName, former);
+    }
+    return empty;
   }
 
   async erase(subject: string): Promise<boolean> {
@@ -135,7 +163,7 @@ export class MongoKeyStore implements KeyStore {
   }
 
   close(): Promise<void> {
-    return this.client.close();
+    return this.shared.release();
   }
 
   private async digestOlderTombstones(): Promise<void> {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { waitFor } from '../../../../test/support/wait-for';
 import { ChangeEntry, Doc, DocumentStore, ProjectionCommit } from '../document-store.port';
 
 const uniqueName = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '')}`;
@@ -113,6 +114,44 @@ export function documentStoreContract(adapter: string, open: () => Promise<Docum
         expect(
           ids(await store.find(c, {}, { sort: { endorsements: -1, _id: 1 }, skip: 1, limit: 2 })),
         ).toEqual(['v3', 'v4']);
+      });
+
+      it('leaves out the fields a projection excludes, also inside arrays, after sorting by one of them', async () => {
+        const c = uniqueName('threads');
+        const thread = (id: string, at: string) => ({
+          _id: id,
+          title: `Judul ${id}`,
+          submittedAt: at,
+          messages: [
+            { messageId: `${id}-1`, body: 'panjang sekali', hidden: { reason: 'Data pribadi' } },
+            { messageId: `${id}-2`, body: 'balasan', title: 'Re' },
+          ],
+          words: ['jalan'],
+        });
+        await commit(c, [thread('a', '2026-01-01'), thread('b', '2026-01-02')], 1n);
+        const summaries = await store.find(
+          c,
+          {},
+          {
+            sort: { submittedAt: -1 },
+            projection: { 'messages.body': 0, 'messages.title': 0, words: 0, submittedAt: 0 },
+          },
+        );
+        expect(summaries).toEqual([
+          {
+            _id: 'b',
+            title: 'Judul b',
+            messages: [{ messageId: 'b-1', hidden: { reason: 'Data pribadi' } }, { messageId: 'b-2' }],
+          },
+          {
+            _id: 'a',
+            title: 'Judul a',
+            messages: [{ messageId: 'a-1', hidden: { reason: 'Data pribadi' } }, { messageId: 'a-2' }],
+          },
+        ]);
+        expect(await store.find(c, { _id: 'a' }, { projection: { title: 1 } })).toEqual([
+          { _id: 'a', title: 'Judul a' },
+        ]);
       });
 
       it('finds one, counts, and returns documents exactly as written', async () => {
@@ -283,6 +322,24 @@ export function documentStoreContract(adapter: string, open: () => Promise<Docum
         expect(await store.acquireLease(lease, 'instance-b', 10_000, at(16_001))).toBe(true);
         await store.releaseLease(lease, 'instance-b');
         expect(await store.acquireLease(lease, 'instance-a', 10_000, at(16_002))).toBe(true);
+      });
+
+      it("times a lease by the store's own clock when the caller gives no time", async () => {
+        const lease = uniqueName('lease');
+        expect(await store.acquireLease(lease, 'instance-a', 60_000)).toBe(true);
+        expect(await store.acquireLease(lease, 'instance-b', 60_000)).toBe(false);
+        expect(await store.acquireLease(lease, 'instance-a', 60_000)).toBe(true);
+        await store.releaseLease(lease, 'instance-a');
+        expect(await store.acquireLease(lease, 'instance-b', 60_000)).toBe(true);
+        expect(await store.acquireLease(lease, 'instance-c', 60_000)).toBe(false);
+        const short = uniqueName('lease');
+        expect(await store.acquireLease(short, 'instance-b', 200)).toBe(true);
+        // Real time must pass for a lease to expire on the store's clock: wait for it, with a deadline.
+        await waitFor(
+          () => store.acquireLease(short, 'instance-c', 60_000),
+          "instance-b's 200 ms lease to expire",
+        );
+        expect(await store.acquireLease(short, 'instance-b', 60_000)).toBe(false);
       });
 
       it('hands over at once a lease whose holder the caller knows is gone, and no other', async () => {
