@@ -33,8 +33,8 @@ export function RaiseReportForm(props: {
     done(result.position);
   };
   return (
-    <form class="command-form" aria-labelledby={`${prefix}-title`} onSubmit={(event) => void submit(event)}>
-      <h4 id={`${prefix}-title`}>{t('group.report.raiseTitle')}</h4>
+    <form class="command-form" aria-labelledby={`${prefix}-heading`} onSubmit={(event) => void submit(event)}>
+      <h4 id={`${prefix}-heading`}>{t('group.report.raiseTitle')}</h4>
       <ProblemAlert problem={problem} />
       <AspirationFields
         prefix={prefix}
