@@ -133,6 +133,36 @@ describeInBrowser(
       await ani.getByRole('heading', { name: 'Bidan desa belum datang ke posyandu' }).waitFor();
     });
 
+    it('a citizen proposes a closed group; the facilitator approves it; its coordinator accepts a request', async () => {
+      const [ani, budi] = citizens;
+      await ani.goto('/kelompok');
+      const form = ani.locator('form[aria-labelledby="found-group-title"]');
+      await form.getByLabel('Nama kelompok').fill('KIM Tewang Rangkang');
+      await form.getByLabel('Provinsi', { exact: true }).selectOption('62');
+      await form.getByLabel('Kabupaten/kota', { exact: true }).selectOption('62.06');
+      await form.getByLabel('Kecamatan', { exact: true }).selectOption('62.06.02');
+      await form.getByLabel('Cara bergabung').selectOption('closed');
+      await form.getByRole('button', { name: 'Usulkan kelompok' }).click();
+      await ani.getByRole('heading', { name: 'KIM Tewang Rangkang' }).waitFor();
+      await ani.getByText('Diusulkan', { exact: true }).waitFor();
+      const proposal = new URL(ani.url()).pathname;
+
+      await facilitator.goto(proposal);
+      await facilitator.getByRole('button', { name: 'Setujui' }).click();
+      await facilitator.getByText('Aktif', { exact: true }).waitFor();
+
+      await ani.reload();
+      await ani.getByText('Anda koordinator kelompok ini.').waitFor();
+      await budi.goto(proposal);
+      await budi.getByRole('button', { name: 'Minta bergabung' }).click();
+      await budi.getByText('Permintaan bergabung Anda menunggu persetujuan.').waitFor();
+      // The coordinator's page hears the request live and accepts it.
+      await ani.getByRole('button', { name: 'Terima Budi' }).click();
+      await ani.locator('.group-member-list li', { hasText: 'Budi' }).waitFor();
+      await budi.reload();
+      await budi.getByText('Anda anggota kelompok ini.').waitFor();
+    });
+
     it('finds nothing serious or critical for axe, and no script or CSP error', () => {
       expect(accessibility).toEqual([]);
       expect(errors).toEqual([]);

@@ -5,6 +5,7 @@ import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
 import { SelectField, TextAreaField, TextField } from '../../ui/fields';
 import { fieldErrors, ProblemAlert } from '../../ui/problem';
+import { groupMessage } from './group-problem';
 import { RegionPicker } from '../../ui/region-picker';
 import { useCommand } from '../../ui/use-command';
 
@@ -29,7 +30,7 @@ export function FoundGroupForm({ founds, within }: { founds: boolean; within?: s
     <form class="command-form" aria-labelledby="found-group-title" onSubmit={(event) => void submit(event)}>
       <h2 id="found-group-title">{title}</h2>
       <p class="hint">{founds ? t('group.found.hint') : t('group.propose.hint')}</p>
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={problem} message={groupMessage(problem)} />
       <TextField
         id="group-name"
         label={t('group.nameLabel')}

@@ -4,6 +4,7 @@ import { CommandResult } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { TextAreaField } from '../../ui/fields';
 import { ProblemAlert } from '../../ui/problem';
+import { groupMessage } from './group-problem';
 import { useCommand } from '../../ui/use-command';
 import { CommandForm } from '../staff/command-form';
 
@@ -26,7 +27,7 @@ export function CommandButton(props: {
   };
   return (
     <>
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={problem} message={groupMessage(problem)} />
       <button
         type="button"
         class={props.secondary ? 'button button-secondary' : 'button'}

@@ -3,6 +3,7 @@ import { GroupDetail, GroupDraft, Paged } from '../../api/group-types';
 import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
 import { fieldErrors, ProblemAlert } from '../../ui/problem';
+import { groupMessage } from './group-problem';
 import { useCommand } from '../../ui/use-command';
 import { AspirationFields, aspirationBody, emptyAspiration } from './aspiration-fields';
 import { CommandButton } from './group-actions';
@@ -81,7 +82,7 @@ function DraftForm({ group, done }: { group: Props['group']; done: Props['done']
     <form class="command-form" aria-labelledby="draft-form-title" onSubmit={(event) => void submit(event)}>
       <h3 id="draft-form-title">{t('group.draftFormTitle')}</h3>
       <p class="hint">{t('group.draftFormHint')}</p>
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={problem} message={groupMessage(problem)} />
       <AspirationFields
         prefix="draft"
         value={value}

@@ -27,7 +27,8 @@ export default function GroupsPage() {
       .catch((error) => setProblem(problemOf(error)));
   }, [region, me.status]);
   useEffect(() => {
-    if (!signed) return setMine(undefined);
+    // Memberships are citizens'; staff have none to list.
+    if (signed?.role !== 'citizen') return setMine(undefined);
     api<Paged<OwnMembership>>(readPath('/api/me/groups'))
       .then((page) => setMine(page.items))
       .catch(() => undefined);

@@ -4,6 +4,7 @@ import { GroupDetail, MonitoringReport } from '../../api/group-types';
 import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
 import { fieldErrors, ProblemAlert } from '../../ui/problem';
+import { groupMessage } from './group-problem';
 import { useCommand } from '../../ui/use-command';
 import { AspirationFields, aspirationBody, emptyAspiration } from './aspiration-fields';
 
@@ -35,7 +36,7 @@ export function RaiseReportForm(props: {
   return (
     <form class="command-form" aria-labelledby={`${prefix}-heading`} onSubmit={(event) => void submit(event)}>
       <h4 id={`${prefix}-heading`}>{t('group.report.raiseTitle')}</h4>
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={problem} message={groupMessage(problem)} />
       <AspirationFields
         prefix={prefix}
         value={value}

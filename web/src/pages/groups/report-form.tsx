@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../i18n/i18n';
 import { describedBy, FieldFrame, TextAreaField, TextField } from '../../ui/fields';
 import { fieldErrors, ProblemAlert } from '../../ui/problem';
+import { groupMessage } from './group-problem';
 import { useCommand } from '../../ui/use-command';
 
 /** Today in Indonesia's western zone, as the date input wants it: the server refuses a later day. */
@@ -29,7 +30,7 @@ export function ReportForm({ groupId, done }: { groupId: string; done: (position
   return (
     <form class="command-form" aria-labelledby="report-form-title" onSubmit={(event) => void submit(event)}>
       <h3 id="report-form-title">{t('group.report.formTitle')}</h3>
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={problem} message={groupMessage(problem)} />
       <TextField
         id="report-source"
         label={t('group.report.sourceLabel')}
