@@ -68,7 +68,7 @@ describeInBrowser(
       await facilitator.getByLabel('Kecamatan', { exact: true }).selectOption('62.06.02');
       await facilitator.getByLabel('Desa/kelurahan', { exact: true }).selectOption('62.06.02.1003');
       await facilitator.getByRole('button', { name: 'Bentuk kelompok' }).click();
-      await facilitator.getByRole('heading', { name: GROUP }).waitFor();
+      await facilitator.getByRole('heading', { name: GROUP, level: 1 }).waitFor();
       groupPath = new URL(facilitator.url()).pathname;
       expect(groupPath).toMatch(/^\/kelompok\/[0-9a-f-]{36}$/);
       await facilitator.locator('.group-member-count', { hasText: '0 anggota' }).waitFor();
@@ -105,7 +105,7 @@ describeInBrowser(
       await citra.getByRole('link', { name: 'Terkirim: lihat aspirasinya' }).waitFor();
       // The drafter's page hears the submission live; the aspiration is hers until a facilitator verifies it.
       await ani.getByRole('link', { name: 'Terkirim: lihat aspirasinya' }).click();
-      await ani.getByRole('heading', { name: DRAFT_TITLE }).waitFor();
+      await ani.getByRole('heading', { name: DRAFT_TITLE, level: 1 }).waitFor();
       const line = ani.locator('.thread-group');
       await line.getByRole('link', { name: GROUP }).waitFor();
       expect(await line.textContent()).toContain('3 tanda tangan');
@@ -126,11 +126,11 @@ describeInBrowser(
       await report.getByLabel('Kategori').selectOption('kesehatan');
       accessibility.push(...(await checkPage(ani, 'group-report')));
       await report.getByRole('button', { name: 'Kirim sebagai aspirasi' }).click();
-      await ani.getByRole('heading', { name: 'Bidan desa belum datang ke posyandu' }).waitFor();
+      await ani.getByRole('heading', { name: 'Bidan desa belum datang ke posyandu', level: 1 }).waitFor();
       await ani.getByRole('link', { name: 'Berasal dari laporan pemantauan kelompok' }).click();
       const back = ani.locator('.monitoring-report', { hasText: 'Papan pengumuman kantor desa' });
       await back.getByRole('link', { name: 'Menjadi aspirasi: lihat aspirasinya' }).click();
-      await ani.getByRole('heading', { name: 'Bidan desa belum datang ke posyandu' }).waitFor();
+      await ani.getByRole('heading', { name: 'Bidan desa belum datang ke posyandu', level: 1 }).waitFor();
     });
 
     it('a citizen proposes a closed group; the facilitator approves it; its coordinator accepts a request', async () => {
@@ -143,7 +143,7 @@ describeInBrowser(
       await form.getByLabel('Kecamatan', { exact: true }).selectOption('62.06.02');
       await form.getByLabel('Cara bergabung').selectOption('closed');
       await form.getByRole('button', { name: 'Usulkan kelompok' }).click();
-      await ani.getByRole('heading', { name: 'KIM Tewang Rangkang' }).waitFor();
+      await ani.getByRole('heading', { name: 'KIM Tewang Rangkang', level: 1 }).waitFor();
       await ani.getByText('Diusulkan', { exact: true }).waitFor();
       const proposal = new URL(ani.url()).pathname;
 
@@ -161,6 +161,13 @@ describeInBrowser(
       await ani.locator('.group-member-list li', { hasText: 'Budi' }).waitFor();
       await budi.reload();
       await budi.getByText('Anda anggota kelompok ini.').waitFor();
+
+      // The coordinator was told of the request: a notification with no aspiration, linking to the group.
+      await ani.goto('/notifikasi');
+      const told = ani.locator('.notification', { hasText: 'Permintaan bergabung ke kelompok Anda' });
+      await told.getByRole('link', { name: 'KIM Tewang Rangkang' }).click();
+      await ani.getByRole('heading', { name: 'KIM Tewang Rangkang', level: 1 }).waitFor();
+      expect(new URL(ani.url()).pathname).toBe(proposal);
     });
 
     it('finds nothing serious or critical for axe, and no script or CSP error', () => {

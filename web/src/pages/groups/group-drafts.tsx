@@ -7,7 +7,7 @@ import { groupMessage } from './group-problem';
 import { useCommand } from '../../ui/use-command';
 import { AspirationFields, aspirationBody, emptyAspiration } from './aspiration-fields';
 import { CommandButton } from './group-actions';
-import { useGroupRead } from './use-group-reads';
+import { seen, useGroupRead } from './use-group-reads';
 
 interface Props {
   readonly group: GroupDetail['group'];
@@ -27,7 +27,7 @@ export function GroupDrafts({ group, position, member, done }: Props) {
       {drafts && drafts.items.length === 0 && <p class="muted">{t('group.noDrafts')}</p>}
       <ul class="thread-list">
         {drafts?.items.map((draft) => (
-          <DraftCard key={draft.id} draft={draft} member={member} done={done} />
+          <DraftCard key={draft.id} draft={draft} member={member} done={done} position={position} />
         ))}
       </ul>
       {member && <DraftForm group={group} done={done} />}
@@ -35,7 +35,8 @@ export function GroupDrafts({ group, position, member, done }: Props) {
   );
 }
 
-function DraftCard({ draft, member, done }: { draft: GroupDraft; member: boolean; done: Props['done'] }) {
+function DraftCard(props: { draft: GroupDraft; member: boolean; done: Props['done']; position: string }) {
+  const { draft, member, done, position } = props;
   const titleId = `draft-${draft.id}`;
   const count = t('group.signatureCount', { count: draft.signatures, threshold: draft.signatureThreshold });
   return (
@@ -51,7 +52,9 @@ function DraftCard({ draft, member, done }: { draft: GroupDraft; member: boolean
       </p>
       {draft.aspirationId && (
         <p>
-          <a href={paths.thread(draft.aspirationId)}>{t('group.submittedLink')}</a>
+          <a href={paths.thread(draft.aspirationId)} onClick={() => seen(position)}>
+            {t('group.submittedLink')}
+          </a>
         </p>
       )}
       {member && draft.status === 'collecting' && !draft.signedByYou && !draft.draftedByYou && (

@@ -6,7 +6,7 @@ import { formatDateTime } from '../../ui/format';
 import { TextAreaField } from '../../ui/fields';
 import { CommandForm } from '../staff/command-form';
 import { RaiseReportForm } from './raise-report-form';
-import { useGroupRead } from './use-group-reads';
+import { seen, useGroupRead } from './use-group-reads';
 
 /** The anchor a thread's "monitoring report" link points at, on the group's page. */
 export const reportAnchor = (reportId: string): string => `laporan-${reportId}`;
@@ -37,7 +37,9 @@ export function ReportCard({ group, report, position, member, done }: Props) {
       {report.photo && <p class="small">{t('group.report.photo', { photo: report.photo })}</p>}
       {report.aspirationId && (
         <p>
-          <a href={paths.thread(report.aspirationId)}>{t('group.report.aspirationLink')}</a>
+          <a href={paths.thread(report.aspirationId)} onClick={() => seen(position)}>
+            {t('group.report.aspirationLink')}
+          </a>
         </p>
       )}
       {!report.aspirationId && report.draftId && <p class="muted">{t('group.report.draftMade')}</p>}
