@@ -19,12 +19,18 @@ export default function GroupsPage() {
   const [problem, setProblem] = useState<Problem | undefined>();
   const signed = me.status === 'signed_in' ? me : undefined;
 
-  useEffect(() => {
-    if (me.status === 'restoring') return;
-    const query = region === '' ? '' : `?region=${encodeURIComponent(region)}`;
-    api<GroupPage>(readPath(`/api/groups${query}`))
-      .then(setGroups)
+  const load = (cursor?: string) => {
+    const query = new URLSearchParams({ limit: '50' });
+    if (region !== '') query.set('region', region);
+    if (cursor) query.set('cursor', cursor);
+    api<GroupPage>(readPath(`/api/groups?${query.toString()}`))
+      .then((page) =>
+        setGroups((shown) => (cursor && shown ? { ...page, items: [...shown.items, ...page.items] } : page)),
+      )
       .catch((error) => setProblem(problemOf(error)));
+  };
+  useEffect(() => {
+    if (me.status !== 'restoring') load();
   }, [region, me.status]);
   useEffect(() => {
     // Memberships are citizens'; staff have none to list.
@@ -68,6 +74,11 @@ export default function GroupsPage() {
         />
         <ProblemAlert problem={problem} />
         {groups ? <GroupList items={groups.items} /> : <p role="status">{t('common.loading')}</p>}
+        {groups?.nextCursor && (
+          <button type="button" class="button button-secondary" onClick={() => load(groups.nextCursor!)}>
+            {t('common.more')}
+          </button>
+        )}
       </section>
       {signed && (founds || signed.role === 'citizen') && (
         <FoundGroupForm founds={founds} within={founds ? signed.regionCode : undefined} />
