@@ -16,6 +16,8 @@ const Statistics = lazy(() => import('./pages/statistics/statistics-page'));
 const Account = lazy(() => import('./pages/account/account-page'));
 const Notifications = lazy(() => import('./pages/notifications/notifications-page'));
 const NotificationSettings = lazy(() => import('./pages/notification-settings/notification-settings-page'));
+const Groups = lazy(() => import('./pages/groups/groups-page'));
+const Group = lazy(() => import('./pages/groups/group-page'));
 const NotFound = lazy(() => import('./pages/not-found/not-found-page'));
 // Staff pages: facilitators, officials, auditors, admins, and the invitee's acceptance.
 const Queue = lazy(() => import('./pages/queue/queue-page'));
@@ -59,6 +61,8 @@ export function App() {
             <Route path="/akun" component={Account} />
             <Route path="/notifikasi" component={Notifications} />
             <Route path="/notifikasi/pengaturan" component={NotificationSettings} />
+            <Route path="/kelompok" component={Groups} />
+            <Route path="/kelompok/:id" component={Group} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -23,6 +23,8 @@ export const paths = {
   account: '/akun',
   notifications: '/notifikasi',
   notificationSettings: '/notifikasi/pengaturan',
+  groups: '/kelompok',
+  group: (id: string) => `/kelompok/${id}`,
 } as const;
 
 /** Where to send someone after signing in: a page of ours, never another site. */

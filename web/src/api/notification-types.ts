@@ -7,8 +7,15 @@ export const NOTIFICATION_KINDS = [
   'assignment',
   'deadline',
   'escalation',
+  'join_request',
+  'group_draft',
+  'group_response',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+/** The groups' kinds: their labels live under the catalogues' `group.` keys. */
+export const isGroupKind = (kind: NotificationKind): boolean =>
+  kind === 'join_request' || kind === 'group_draft' || kind === 'group_response';
 
 /** Besides the in-app list, which always has every notification. */
 export const NOTIFICATION_CHANNELS = ['email', 'sms', 'push'] as const;
@@ -18,7 +25,10 @@ export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 export interface NotificationItem {
   readonly id: string;
   readonly kind: NotificationKind;
-  readonly aspirationId: string;
+  /** null for a join request or a draft to sign: those link to the group. */
+  readonly aspirationId: string | null;
+  readonly groupId?: string | null;
+  readonly draftId?: string | null;
   readonly title: string;
   readonly change: 'verified' | 'rejected' | 'assigned' | 'resolved' | 'closed' | 'reopened' | null;
   readonly stage: 'verification' | 'response' | null;

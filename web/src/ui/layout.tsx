@@ -40,6 +40,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
           <ul>
             <li>{link(paths.feed, t('nav.feed'))}</li>
             {isCitizen(state) && <li>{link(paths.submit, t('nav.submit'))}</li>}
+            <li>{link(paths.groups, t('group.nav'))}</li>
             <li>{link(paths.statistics, t('nav.statistics'))}</li>
             {staffLinks(state).map(({ href, label }) => (
               <li key={href}>{link(href, label)}</li>

@@ -1,4 +1,9 @@
-import { NOTIFICATION_CHANNELS, NOTIFICATION_KINDS, NotificationKind } from '../../api/notification-types';
+import {
+  isGroupKind,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_KINDS,
+  NotificationKind,
+} from '../../api/notification-types';
 import { t } from '../../i18n/i18n';
 import { PreferencesForm, withChannel } from './preferences-form';
 
@@ -10,32 +15,35 @@ export function ChannelChoices({
   form: PreferencesForm;
   onChange: (form: PreferencesForm) => void;
 }) {
-  const box = (kind: NotificationKind) => (
-    <fieldset key={kind} class="field kind-channels" aria-describedby={`kind-${kind}-hint`}>
-      <legend>{t(`prefs.kind.${kind}`)}</legend>
-      <p class="hint" id={`kind-${kind}-hint`}>
-        {t(`prefs.kindHint.${kind}`)}
-      </p>
-      <div class="channel-row">
-        {NOTIFICATION_CHANNELS.map((channel) => {
-          const id = `channel-${kind}-${channel}`;
-          return (
-            <div class="check" key={channel}>
-              <input
-                id={id}
-                type="checkbox"
-                checked={form.channels[kind].includes(channel)}
-                onChange={(event) =>
-                  onChange(withChannel(form, kind, channel, (event.target as HTMLInputElement).checked))
-                }
-              />
-              <label for={id}>{t(`prefs.channel.${channel}`)}</label>
-            </div>
-          );
-        })}
-      </div>
-    </fieldset>
-  );
+  const box = (kind: NotificationKind) => {
+    const prefs = isGroupKind(kind) ? 'group.prefs' : 'prefs';
+    return (
+      <fieldset key={kind} class="field kind-channels" aria-describedby={`kind-${kind}-hint`}>
+        <legend>{t(`${prefs}.kind.${kind}`)}</legend>
+        <p class="hint" id={`kind-${kind}-hint`}>
+          {t(`${prefs}.kindHint.${kind}`)}
+        </p>
+        <div class="channel-row">
+          {NOTIFICATION_CHANNELS.map((channel) => {
+            const id = `channel-${kind}-${channel}`;
+            return (
+              <div class="check" key={channel}>
+                <input
+                  id={id}
+                  type="checkbox"
+                  checked={form.channels[kind].includes(channel)}
+                  onChange={(event) =>
+                    onChange(withChannel(form, kind, channel, (event.target as HTMLInputElement).checked))
+                  }
+                />
+                <label for={id}>{t(`prefs.channel.${channel}`)}</label>
+              </div>
+            );
+          })}
+        </div>
+      </fieldset>
+    );
+  };
   return (
     <section aria-labelledby="channels-title">
       <h2 id="channels-title">{t('prefs.channelsTitle')}</h2>

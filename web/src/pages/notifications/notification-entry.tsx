@@ -26,8 +26,16 @@ export function notificationSentence(item: NotificationItem, agencies: Agencies,
       });
     case 'escalation':
       return t(`notifications.escalation.${stage}`);
+    case 'join_request':
+    case 'group_draft':
+    case 'group_response':
+      return t(`group.notification.${item.kind}`);
   }
 }
+
+/** The thread it tells of, or else the group's page (a join request, a draft to sign). */
+const notificationLink = (item: NotificationItem): string =>
+  item.aspirationId ? paths.thread(item.aspirationId) : paths.group(item.groupId ?? '');
 
 interface Props {
   readonly item: NotificationItem;
@@ -54,7 +62,7 @@ export function NotificationEntry({ item, agencies, zone, busy, markRead, opened
       </p>
       <p class="notification-what">{notificationSentence(item, agencies, zone)}</p>
       <h2 class="card-title" id={titleId}>
-        <a href={paths.thread(item.aspirationId)} onClick={() => !item.read && opened(item)}>
+        <a href={notificationLink(item)} onClick={() => !item.read && opened(item)}>
           {item.title || t('thread.hiddenTitle')}
         </a>
       </h2>

@@ -10,6 +10,7 @@ import { paths } from '../../paths';
 import { useSession } from '../../session/session';
 import { Page } from '../../ui/page';
 import { problemOf, ProblemAlert } from '../../ui/problem';
+import { ThreadGroupLine } from '../groups/thread-group-line';
 import { StaffPanelSlot } from '../staff/staff-panel-slot';
 import { FollowAction } from './follow-action';
 import { EndorseAction, SubmitterActions } from './thread-actions';
@@ -68,10 +69,13 @@ function LiveThread(props: { detail: AspirationDetail; onGone: () => void }) {
   // A reply kept on the phone reached the server: read the thread at its position, so it shows at once.
   useDelivered(({ entry, result }) => entry.threadId === thread.id && done(result));
 
-  const notes = isSubmitter && (
+  const notes = (
     <>
-      {thread.visibility === 'confidential' && <p class="note">{t('thread.confidentialNote')}</p>}
-      {thread.anonymous && <p class="note">{t('thread.anonymousNote')}</p>}
+      <ThreadGroupLine thread={thread} />
+      {isSubmitter && thread.visibility === 'confidential' && (
+        <p class="note">{t('thread.confidentialNote')}</p>
+      )}
+      {isSubmitter && thread.anonymous && <p class="note">{t('thread.anonymousNote')}</p>}
     </>
   );
   return (
