@@ -72,6 +72,11 @@ describe('announcements: published, reached live, acknowledged, corrected, withd
     );
     const seen = await citizen(1).get(`/api/announcements/${id}?minPosition=${second.body.position}`);
     expect(seen.body).toMatchObject({ acknowledgements: 2, acknowledged: true });
+    // Members were told of it (kind `announcement`, naming their group).
+    const told = await citizen(2).get(`/api/me/notifications?minPosition=${second.body.position}`);
+    expect(
+      told.body.items.map((n: { kind: string; groupId: string | null }) => [n.kind, n.groupId]),
+    ).toContainEqual(['announcement', groupId]);
     const mine = await citizen(2).get('/api/me/announcements');
     expect(mine.body.items.map((a: { id: string }) => a.id)).toContain(id);
 

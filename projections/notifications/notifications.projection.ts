@@ -1,3 +1,4 @@
+import { ANNOUNCEMENT_PUBLISHED, announcementFinds, announcementNotices } from './announcement-notices';
 import {
   FOLLOWERS,
   FollowerDocument,
@@ -185,6 +186,14 @@ function projectGroupEvent(event: ProjectedEvent, documents: DocumentLookup, sea
   );
 }
 
+/** An announcement to groups: each member told, the notification naming their group. */
+function projectAnnouncement(event: ProjectedEvent, search: DocumentSearch): ProjectionResult {
+  const notifications = announcementNotices(event, search).map(({ notice, groupId }) =>
+    notificationOf(event, { aspirationId: null, groupId, draftId: null }, notice),
+  );
+  return told(event, [], notifications);
+}
+
 /**
  * Notifications: per person, what happened in the threads they follow or handle, with its read flag; and what
  * deciding that needs (thread facts, followers, staff roles) and delivering it (preferences, browsers). Each new
@@ -207,6 +216,7 @@ export const notificationsProjection: Projection = {
     ROLE_EVENTS.has(type) ||
     INBOX_EVENTS.has(type) ||
     GROUP_EVENTS.has(type) ||
+    type === ANNOUNCEMENT_PUBLISHED ||
     type === 'AccountErased',
   touches(event) {
     if (THREAD_EVENTS.has(event.type)) return threadTouches(event);
@@ -214,6 +224,7 @@ export const notificationsProjection: Projection = {
     if (ROLE_EVENTS.has(event.type)) return roleTouches(event);
     if (INBOX_EVENTS.has(event.type)) return inboxTouches(event);
     if (GROUP_EVENTS.has(event.type)) return groupTouches(event);
+    if (event.type === ANNOUNCEMENT_PUBLISHED) return [];
     return erasureTouches(event);
   },
   finds(event) {
@@ -221,12 +232,14 @@ export const notificationsProjection: Projection = {
     if (ROLE_EVENTS.has(event.type)) return roleFinds(event);
     if (INBOX_EVENTS.has(event.type)) return inboxFinds(event);
     if (GROUP_EVENTS.has(event.type)) return groupFinds(event);
+    if (event.type === ANNOUNCEMENT_PUBLISHED) return announcementFinds(event);
     return event.type === 'AccountErased' ? erasureFinds(event) : [];
   },
   project(event, documents, search) {
     if (THREAD_EVENTS.has(event.type)) return projectThreadEvent(event, documents, search);
     if (INBOX_EVENTS.has(event.type)) return projectInbox(event, documents, search);
     if (GROUP_EVENTS.has(event.type)) return projectGroupEvent(event, documents, search);
+    if (event.type === ANNOUNCEMENT_PUBLISHED) return projectAnnouncement(event, search);
     if (ROLE_EVENTS.has(event.type)) return { operations: projectRole(event, search), changes: [] };
     if (event.type === 'AccountErased') return { operations: projectErasure(event, search), changes: [] };
     const [key] = followKey(event);

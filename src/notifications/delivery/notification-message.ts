@@ -49,6 +49,8 @@ function subjectOf(n: NotificationDocument): string {
       return 'Draf aspirasi kelompok menunggu tanda tangan Anda';
     case 'group_response':
       return 'Aspirasi kelompok Anda mendapat tanggapan';
+    case 'announcement':
+      return 'Pengumuman baru untuk kelompok Anda';
     default:
       return 'Pemberitahuan Suara Warga';
   }

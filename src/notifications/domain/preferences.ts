@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = [
   'join_request',
   'group_draft',
   'group_response',
+  'announcement',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -58,6 +59,7 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = {
     join_request: ['email'],
     group_draft: ['email'],
     group_response: ['email'],
+    announcement: ['email'],
   },
   quietHours: null,
   regionCode: null,

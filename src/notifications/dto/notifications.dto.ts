@@ -45,6 +45,7 @@ export class ChannelsDto {
   @Channels() join_request?: NotificationChannel[];
   @Channels() group_draft?: NotificationChannel[];
   @Channels() group_response?: NotificationChannel[];
+  @Channels() announcement?: NotificationChannel[];
 }
 
 export class QuietHoursDto {
