@@ -56,6 +56,8 @@ describe('announcements: published, reached live, acknowledged, corrected, withd
     const pushed = member.of(topic).find((c) => c.eventType === 'AnnouncementPublished')!.payload;
     expect(pushed).toMatchObject({ announcement: { id, title: text.title, acknowledgements: 0 } });
 
+    const unread = await citizen(1).get(`/api/announcements/${id}?minPosition=${published.body.position}`);
+    expect(unread.body).toMatchObject({ acknowledgements: 0, acknowledged: false });
     await citizen(1).post(`/api/announcements/${id}/acknowledgements`);
     await citizen(1).post(`/api/announcements/${id}/acknowledgements`);
     const second = await citizen(2).post(`/api/announcements/${id}/acknowledgements`);

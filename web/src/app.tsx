@@ -16,6 +16,9 @@ const Statistics = lazy(() => import('./pages/statistics/statistics-page'));
 const Account = lazy(() => import('./pages/account/account-page'));
 const Notifications = lazy(() => import('./pages/notifications/notifications-page'));
 const NotificationSettings = lazy(() => import('./pages/notification-settings/notification-settings-page'));
+const Announcements = lazy(() => import('./pages/announcements/announcements-page'));
+const Announcement = lazy(() => import('./pages/announcements/announcement-page'));
+const PublishAnnouncement = lazy(() => import('./pages/announcements/publish-page'));
 const NotFound = lazy(() => import('./pages/not-found/not-found-page'));
 // Staff pages: facilitators, officials, auditors, admins, and the invitee's acceptance.
 const Queue = lazy(() => import('./pages/queue/queue-page'));
@@ -59,6 +62,9 @@ export function App() {
             <Route path="/akun" component={Account} />
             <Route path="/notifikasi" component={Notifications} />
             <Route path="/notifikasi/pengaturan" component={NotificationSettings} />
+            <Route path="/pengumuman" component={Announcements} />
+            <Route path="/pengumuman/baru" component={PublishAnnouncement} />
+            <Route path="/pengumuman/:id" component={Announcement} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

@@ -23,6 +23,9 @@ export const paths = {
   account: '/akun',
   notifications: '/notifikasi',
   notificationSettings: '/notifikasi/pengaturan',
+  announcements: '/pengumuman',
+  announcement: (id: string) => `/pengumuman/${id}`,
+  publishAnnouncement: '/pengumuman/baru',
 } as const;
 
 /** Where to send someone after signing in: a page of ours, never another site. */

@@ -40,9 +40,8 @@ export class GetAnnouncementHandler implements IQueryHandler<GetAnnouncement> {
     const groups = new Set((await memberGroups(this.readModels, viewer)).map((g) => g.groupId));
     if (!doc || !seesDocument(viewer, doc, groups)) throw announcementErrors.notFound();
     const acks = await announcementsCollection(this.readModels, ANNOUNCEMENT_ACKS);
-    const acknowledged =
-      viewer !== undefined &&
-      (await this.readModels.documents.findOne(acks, { _id: acknowledgementId(id, viewer.id) })) !== null;
-    return { ...announcementDetail(doc, viewer, acknowledged), position };
+    const own =
+      viewer && (await this.readModels.documents.findOne(acks, { _id: acknowledgementId(id, viewer.id) }));
+    return { ...announcementDetail(doc, viewer, Boolean(own)), position };
   }
 }

@@ -41,6 +41,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             <li>{link(paths.feed, t('nav.feed'))}</li>
             {isCitizen(state) && <li>{link(paths.submit, t('nav.submit'))}</li>}
             <li>{link(paths.statistics, t('nav.statistics'))}</li>
+            <li>{link(paths.announcements, t('announcement.nav'))}</li>
             {staffLinks(state).map(({ href, label }) => (
               <li key={href}>{link(href, label)}</li>
             ))}
