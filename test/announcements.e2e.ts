@@ -154,6 +154,12 @@ describe('announcements: published, reached live, acknowledged, corrected, withd
     const after = await api.send('GET', `/api/announcements/${id}?minPosition=${answered.body.position}`);
     expect(after.body).toMatchObject({ questionCount: 1, answeredCount: 1 });
     expect(after.body.questions[0].answer).toBe('Jalan poros desa Kasongan Baru.');
+    // The asker is told of the answer.
+    const told = await citizen(3).get(`/api/me/notifications?minPosition=${answered.body.position}`);
+    expect(told.body.items.map((n: { kind: string; title: string }) => [n.kind, n.title])).toContainEqual([
+      'announcement_answer',
+      'Jalan mana saja?',
+    ]);
     expect((await official().post(path, { text: 'lagi' })).body).toMatchObject({
       code: 'question_already_answered',
     });

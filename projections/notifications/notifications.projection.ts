@@ -1,4 +1,11 @@
-import { ANNOUNCEMENT_PUBLISHED, announcementFinds, announcementNotices } from './announcement-notices';
+import {
+  ANNOUNCEMENT_PUBLISHED,
+  announcementFinds,
+  announcementNotices,
+  QUESTION_EVENTS,
+  questionOperations,
+  questionTouches,
+} from './announcement-notices';
 import {
   FOLLOWERS,
   FollowerDocument,
@@ -8,6 +15,7 @@ import {
   notificationIdOf,
   GROUP_MEMBERS,
   NOTIFIED_GROUPS,
+  NOTIFIED_QUESTIONS,
   NOTIFIED_PEOPLE,
   NOTIFIED_THREADS,
   NotifiedThreadDocument,
@@ -194,6 +202,17 @@ function projectAnnouncement(event: ProjectedEvent, search: DocumentSearch): Pro
   return told(event, [], notifications);
 }
 
+/** A question remembered, or its answer told to the asker. */
+function projectQuestion(event: ProjectedEvent, documents: DocumentLookup): ProjectionResult {
+  const { operations, notices } = questionOperations(event, documents);
+  const subject = { aspirationId: null, groupId: null, draftId: null };
+  return told(
+    event,
+    operations,
+    notices.map((notice) => notificationOf(event, subject, notice)),
+  );
+}
+
 /**
  * Notifications: per person, what happened in the threads they follow or handle, with its read flag; and what
  * deciding that needs (thread facts, followers, staff roles) and delivering it (preferences, browsers). Each new
@@ -208,6 +227,7 @@ export const notificationsProjection: Projection = {
     [STAFF_ROLES]: [{ fields: { kind: 1, agencyId: 1 } }],
     [NOTIFIED_PEOPLE]: [],
     [NOTIFIED_GROUPS]: [],
+    [NOTIFIED_QUESTIONS]: [{ fields: { personId: 1 } }],
     [GROUP_MEMBERS]: [{ fields: { groupId: 1, status: 1 } }, { fields: { personId: 1 } }],
   },
   handles: (type) =>
@@ -217,6 +237,7 @@ export const notificationsProjection: Projection = {
     INBOX_EVENTS.has(type) ||
     GROUP_EVENTS.has(type) ||
     type === ANNOUNCEMENT_PUBLISHED ||
+    QUESTION_EVENTS.has(type) ||
     type === 'AccountErased',
   touches(event) {
     if (THREAD_EVENTS.has(event.type)) return threadTouches(event);
@@ -225,6 +246,7 @@ export const notificationsProjection: Projection = {
     if (INBOX_EVENTS.has(event.type)) return inboxTouches(event);
     if (GROUP_EVENTS.has(event.type)) return groupTouches(event);
     if (event.type === ANNOUNCEMENT_PUBLISHED) return [];
+    if (QUESTION_EVENTS.has(event.type)) return questionTouches(event);
     return erasureTouches(event);
   },
   finds(event) {
@@ -240,6 +262,7 @@ export const notificationsProjection: Projection = {
     if (INBOX_EVENTS.has(event.type)) return projectInbox(event, documents, search);
     if (GROUP_EVENTS.has(event.type)) return projectGroupEvent(event, documents, search);
     if (event.type === ANNOUNCEMENT_PUBLISHED) return projectAnnouncement(event, search);
+    if (QUESTION_EVENTS.has(event.type)) return projectQuestion(event, documents);
     if (ROLE_EVENTS.has(event.type)) return { operations: projectRole(event, search), changes: [] };
     if (event.type === 'AccountErased') return { operations: projectErasure(event, search), changes: [] };
     const [key] = followKey(event);

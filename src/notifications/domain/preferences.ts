@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'group_draft',
   'group_response',
   'announcement',
+  'announcement_answer',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -60,6 +61,7 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = {
     group_draft: ['email'],
     group_response: ['email'],
     announcement: ['email'],
+    announcement_answer: ['email'],
   },
   quietHours: null,
   regionCode: null,

@@ -46,6 +46,7 @@ export class ChannelsDto {
   @Channels() group_draft?: NotificationChannel[];
   @Channels() group_response?: NotificationChannel[];
   @Channels() announcement?: NotificationChannel[];
+  @Channels() announcement_answer?: NotificationChannel[];
 }
 
 export class QuietHoursDto {

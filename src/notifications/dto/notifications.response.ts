@@ -107,6 +107,7 @@ export class ChannelsView {
   @ApiProperty(CHANNELS) group_draft!: string[];
   @ApiProperty(CHANNELS) group_response!: string[];
   @ApiProperty(CHANNELS) announcement!: string[];
+  @ApiProperty(CHANNELS) announcement_answer!: string[];
 }
 
 @ApiSchema({ name: 'PushSubscription' })
