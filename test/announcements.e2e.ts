@@ -79,6 +79,9 @@ describe('announcements: published, reached live, acknowledged, corrected, withd
     expect(
       told.body.items.map((n: { kind: string; groupId: string | null }) => [n.kind, n.groupId]),
     ).toContainEqual(['announcement', groupId]);
+    // The group's feed shows it to its members.
+    const feed = await citizen(2).get(`/api/groups/${groupId}/feed?minPosition=${second.body.position}`);
+    expect(feed.body.items).toContainEqual(expect.objectContaining({ kind: 'announcement', id }));
     const mine = await citizen(2).get('/api/me/announcements');
     expect(mine.body.items.map((a: { id: string }) => a.id)).toContain(id);
 
