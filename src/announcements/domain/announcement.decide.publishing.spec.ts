@@ -1,4 +1,5 @@
 import { Actor } from '../../platform/domain/decider';
+import { AnnouncementEvent } from './announcement.events';
 import {
   AT,
   auditor,
@@ -20,6 +21,10 @@ import {
   withdrawn,
 } from './testing/announcement.fixtures';
 
+/** The fixture's publication, as published now. */
+const publishedNow = (event: AnnouncementEvent, data: object = {}): AnnouncementEvent =>
+  ({ ...event, data: { ...event.data, ...data, publishedAt: AT } }) as AnnouncementEvent;
+
 const activeGroup = { groupId: GROUP, regionCode: KASONGAN_BARU, status: 'active' as const };
 const toRegion = (data: object = {}, actor: Actor = official) =>
   command('PublishAnnouncement', { announcementId: ID, ...text, regionCode: KATINGAN, ...data }, actor);
@@ -32,22 +37,15 @@ const toGroup = (data: object = {}, actor: Actor = katinganFacilitator) =>
 
 describe('PublishAnnouncement', () => {
   it('lets an official publish to any region for their agency', () =>
-    given()
-      .when(toRegion())
-      .then({ ...published, data: { ...published.data, publishedAt: AT } } as never));
+    given().when(toRegion()).then(publishedNow(published)));
 
   it('lets a facilitator publish to a group of their region', () =>
-    given()
-      .when(toGroup())
-      .then({ ...publishedToGroup, data: { ...publishedToGroup.data, publishedAt: AT } } as never));
+    given().when(toGroup()).then(publishedNow(publishedToGroup)));
 
   it('keeps a link, normalised', () =>
     given()
       .when(toRegion({ link: 'https://katingankab.go.id/info' }))
-      .then({
-        ...published,
-        data: { ...published.data, link: 'https://katingankab.go.id/info', publishedAt: AT },
-      } as never));
+      .then(publishedNow(published, { link: 'https://katingankab.go.id/info' })));
 
   it('refuses a facilitator outside their region, for a region or a group', () => {
     given().when(toRegion({}, kobarFacilitator)).thenFails('forbidden', 'outside_facilitator_region');
