@@ -3,6 +3,7 @@ import { aspirationsProjection } from './aspirations/aspirations.projection';
 import { notificationsProjection } from './notifications/notifications.projection';
 import { endorsementStreamsProjection } from './endorsements/endorsement-streams.projection';
 import { groupsProjection } from './groups/groups.projection';
+import { announcementsProjection } from './announcements/announcements.projection';
 import { Projection } from './runner/projection';
 
 /** Every read model of the platform. */
@@ -12,6 +13,7 @@ export const projections: readonly Projection[] = [
   notificationsProjection,
   endorsementStreamsProjection,
   groupsProjection,
+  announcementsProjection,
 ];
 
 export function projectionNamed(name: string): Projection {

@@ -8,6 +8,7 @@ import { AuditModule } from './audit/audit.module';
 import { HealthController } from './health/health.controller';
 import { FollowingModule } from './following/following.module';
 import { GroupsModule } from './groups/groups.module';
+import { AnnouncementsModule } from './announcements/announcements.module';
 import { LiveModule } from './live/live.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { Open311Module } from './open311/open311.module';
@@ -38,6 +39,7 @@ export class AppModule {
         AspirationsModule,
         FollowingModule,
         GroupsModule,
+        AnnouncementsModule,
         NotificationsModule.with(config),
         LiveModule.with(config),
         AuditModule.with(config),

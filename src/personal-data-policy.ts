@@ -6,6 +6,7 @@ import { endorsementPersonalData } from './endorsements/domain/endorsement.perso
 import { followPersonalData } from './following/domain/follow.personal-data';
 import { groupDraftPersonalData } from './groups/drafts/domain/group-draft.personal-data';
 import { groupPersonalData } from './groups/domain/group.personal-data';
+import { announcementPersonalData } from './announcements/domain/announcement.personal-data';
 import { monitoringReportPersonalData } from './groups/reports/domain/monitoring-report.personal-data';
 import { notificationInboxPersonalData } from './notifications/domain/notification-inbox.personal-data';
 import { combinePolicies } from './platform/event-log/event-sealer';
@@ -17,6 +18,7 @@ export const personalDataPolicy = combinePolicies(
   endorsementPersonalData,
   followPersonalData,
   groupPersonalData,
+  announcementPersonalData,
   groupDraftPersonalData,
   monitoringReportPersonalData,
   notificationInboxPersonalData,

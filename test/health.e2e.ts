@@ -22,6 +22,7 @@ describe('platform start-up (e2e)', () => {
         notifications: { position: '0', lag: '0' },
         endorsements: { position: '0', lag: '0' },
         groups: { position: '0', lag: '0' },
+        announcements: { position: '0', lag: '0' },
       },
       problems: [],
     });

@@ -177,6 +177,8 @@ describe('OpenAPI description (e2e)', () => {
       'get /api/groups/{id}',
       'get /api/groups/{id}/aspirations',
       'get /api/groups/{id}/feed',
+      'get /api/announcements',
+      'get /api/announcements/{id}',
       'get /api/audit/public-key',
       'get /api/notifications/push-key',
       'get /api/audit/checkpoints',

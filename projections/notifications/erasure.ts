@@ -3,6 +3,7 @@ import {
   GROUP_MEMBERS,
   NOTIFICATIONS,
   NOTIFIED_PEOPLE,
+  NOTIFIED_QUESTIONS,
   NOTIFIED_THREADS,
   NotifiedThreadDocument,
   personKey,
@@ -37,6 +38,7 @@ export const erasureFinds = (event: ProjectedEvent): DocumentQuery[] => {
     { collection: NOTIFICATIONS, filter: { personId } },
     { collection: FOLLOWERS, filter: { personId } },
     { collection: GROUP_MEMBERS, filter: { personId } },
+    { collection: NOTIFIED_QUESTIONS, filter: { personId } },
     { collection: NOTIFIED_THREADS, filter: { submittedBy: personId } },
   ];
 };
@@ -60,6 +62,7 @@ export function projectErasure(event: ProjectedEvent, search: DocumentSearch): P
     ...removed(NOTIFICATIONS),
     ...removed(FOLLOWERS),
     ...removed(GROUP_MEMBERS),
+    ...removed(NOTIFIED_QUESTIONS),
     { collection: STAFF_ROLES, delete: id },
     { collection: NOTIFIED_PEOPLE, delete: id },
     ...submitted.map((thread) => ({ collection: NOTIFIED_THREADS, put: { ...thread, submittedBy: null } })),

@@ -1,4 +1,12 @@
 import {
+  ANNOUNCEMENT_PUBLISHED,
+  announcementFinds,
+  announcementNotices,
+  QUESTION_EVENTS,
+  questionOperations,
+  questionTouches,
+} from './announcement-notices';
+import {
   FOLLOWERS,
   FollowerDocument,
   NOTIFICATIONS,
@@ -7,6 +15,7 @@ import {
   notificationIdOf,
   GROUP_MEMBERS,
   NOTIFIED_GROUPS,
+  NOTIFIED_QUESTIONS,
   NOTIFIED_PEOPLE,
   NOTIFIED_THREADS,
   NotifiedThreadDocument,
@@ -185,6 +194,25 @@ function projectGroupEvent(event: ProjectedEvent, documents: DocumentLookup, sea
   );
 }
 
+/** An announcement to groups: each member told, the notification naming their group. */
+function projectAnnouncement(event: ProjectedEvent, search: DocumentSearch): ProjectionResult {
+  const notifications = announcementNotices(event, search).map(({ notice, groupId }) =>
+    notificationOf(event, { aspirationId: null, groupId, draftId: null }, notice),
+  );
+  return told(event, [], notifications);
+}
+
+/** A question remembered, or its answer told to the asker. */
+function projectQuestion(event: ProjectedEvent, documents: DocumentLookup): ProjectionResult {
+  const { operations, notices } = questionOperations(event, documents);
+  const subject = { aspirationId: null, groupId: null, draftId: null };
+  return told(
+    event,
+    operations,
+    notices.map((notice) => notificationOf(event, subject, notice)),
+  );
+}
+
 /**
  * Notifications: per person, what happened in the threads they follow or handle, with its read flag; and what
  * deciding that needs (thread facts, followers, staff roles) and delivering it (preferences, browsers). Each new
@@ -206,6 +234,7 @@ export const notificationsProjection: Projection = {
     [STAFF_ROLES]: [{ fields: { kind: 1, agencyId: 1 } }],
     [NOTIFIED_PEOPLE]: [],
     [NOTIFIED_GROUPS]: [],
+    [NOTIFIED_QUESTIONS]: [{ fields: { personId: 1 } }],
     [GROUP_MEMBERS]: [{ fields: { groupId: 1, status: 1 } }, { fields: { personId: 1 } }],
   },
   handles: (type) =>
@@ -214,6 +243,8 @@ export const notificationsProjection: Projection = {
     ROLE_EVENTS.has(type) ||
     INBOX_EVENTS.has(type) ||
     GROUP_EVENTS.has(type) ||
+    type === ANNOUNCEMENT_PUBLISHED ||
+    QUESTION_EVENTS.has(type) ||
     type === 'AccountErased',
   touches(event) {
     if (THREAD_EVENTS.has(event.type)) return threadTouches(event);
@@ -221,6 +252,8 @@ export const notificationsProjection: Projection = {
     if (ROLE_EVENTS.has(event.type)) return roleTouches(event);
     if (INBOX_EVENTS.has(event.type)) return inboxTouches(event);
     if (GROUP_EVENTS.has(event.type)) return groupTouches(event);
+    if (event.type === ANNOUNCEMENT_PUBLISHED) return [];
+    if (QUESTION_EVENTS.has(event.type)) return questionTouches(event);
     return erasureTouches(event);
   },
   finds(event) {
@@ -228,12 +261,15 @@ export const notificationsProjection: Projection = {
     if (ROLE_EVENTS.has(event.type)) return roleFinds(event);
     if (INBOX_EVENTS.has(event.type)) return inboxFinds(event);
     if (GROUP_EVENTS.has(event.type)) return groupFinds(event);
+    if (event.type === ANNOUNCEMENT_PUBLISHED) return announcementFinds(event);
     return event.type === 'AccountErased' ? erasureFinds(event) : [];
   },
   project(event, documents, search) {
     if (THREAD_EVENTS.has(event.type)) return projectThreadEvent(event, documents, search);
     if (INBOX_EVENTS.has(event.type)) return projectInbox(event, documents, search);
     if (GROUP_EVENTS.has(event.type)) return projectGroupEvent(event, documents, search);
+    if (event.type === ANNOUNCEMENT_PUBLISHED) return projectAnnouncement(event, search);
+    if (QUESTION_EVENTS.has(event.type)) return projectQuestion(event, documents);
     if (ROLE_EVENTS.has(event.type)) return { operations: projectRole(event, search), changes: [] };
     if (event.type === 'AccountErased') return { operations: projectErasure(event, search), changes: [] };
     const [key] = followKey(event);

@@ -1,4 +1,5 @@
 import { GROUPS_PROJECTION } from '../groups/read-models/group.document';
+import { ANNOUNCEMENTS_PROJECTION } from '../announcements/read-models/announcement.document';
 import { Controller, Get, Inject, Res } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -26,6 +27,7 @@ const READ_MODELS = [
   NOTIFICATIONS_PROJECTION,
   ENDORSEMENTS_PROJECTION,
   GROUPS_PROJECTION,
+  ANNOUNCEMENTS_PROJECTION,
 ];
 
 type Problem = HealthProblem | { readonly kind: 'storage_unavailable'; readonly error: string };

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import type { Namespace } from 'socket.io';
 import { ASPIRATIONS_PROJECTION } from '../aspirations/read-models/thread.document';
 import { GROUPS_PROJECTION } from '../groups/read-models/group.document';
+import { ANNOUNCEMENTS_PROJECTION } from '../announcements/read-models/announcement.document';
 import { NOTIFICATIONS_PROJECTION } from '../notifications/read-models/notification.document';
 import { ChangeEntry, DOCUMENT_STORE, DocumentStore } from '../platform/document-store/document-store.port';
 import { ReadModels } from '../platform/read-models/read-models';
@@ -32,7 +33,12 @@ const unsentPackets = (socket: LiveSocket): number =>
   (socket.conn as unknown as { writeBuffer: readonly unknown[] }).writeBuffer.length;
 
 /** The read models that write the change log: each may commit a position's entries after the others. */
-const LIVE_PROJECTIONS = [ASPIRATIONS_PROJECTION, NOTIFICATIONS_PROJECTION, GROUPS_PROJECTION];
+const LIVE_PROJECTIONS = [
+  ASPIRATIONS_PROJECTION,
+  NOTIFICATIONS_PROJECTION,
+  GROUPS_PROJECTION,
+  ANNOUNCEMENTS_PROJECTION,
+];
 
 const cancelled = () =>
   new LiveRefusal('cancelled', 'Unsubscribed or resubscribed before this subscribe completed');

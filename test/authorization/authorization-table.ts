@@ -4,6 +4,7 @@ import { agencyCommandRows } from './rows/agency-commands';
 import { aspirationCommandRows } from './rows/aspiration-commands';
 import { auditRows } from './rows/audit';
 import { auditHistoryRows } from './rows/audit-history';
+import { announcementRows } from './rows/announcements';
 import { groupRows } from './rows/groups';
 import { liveRows } from './rows/live';
 import { notificationRows } from './rows/notifications';
@@ -22,6 +23,7 @@ export const AUTHORIZATION_TABLE: readonly Row[] = [
   ...agencyCommandRows,
   ...readRows,
   ...groupRows,
+  ...announcementRows,
   ...auditHistoryRows,
   ...accountRows,
   ...roleRows,

@@ -38,6 +38,25 @@ export interface GroupSetup {
   readonly reportId?: string;
 }
 
+/**
+ * The announcements an announcement row acts on, all published by the official of A: to Katingan (the facilitator's
+ * region), to an open group of Kasongan Baru the submitter coordinates, or to Katingan with the submitter's question.
+ */
+export type AnnouncementSituation = 'region' | 'group' | 'question';
+
+export const ANNOUNCEMENT_SITUATIONS: Record<AnnouncementSituation, string> = {
+  region: "by A to Katingan (the facilitator's region)",
+  group: 'by A to an open group of Kasongan Baru; the submitter its member',
+  question: "by A to Katingan; the submitter's question, unanswered",
+};
+
+export interface AnnouncementSetup {
+  readonly id: string;
+  readonly position: string;
+  readonly groupId?: string;
+  readonly questionId?: string;
+}
+
 export interface AspirationSetup {
   readonly id: string;
   /** The submission's message (the one a facilitator may hide). */
@@ -59,6 +78,7 @@ export interface World {
   readonly agencyB: string;
   aspiration(situation: Situation): Promise<AspirationSetup>;
   group(situation: GroupSituation): Promise<GroupSetup>;
+  announcement(situation: AnnouncementSituation): Promise<AnnouncementSetup>;
   /** Endorses as this caller, where the caller may; the withdrawal row's precondition. */
   endorseIfAble(role: Role, aspirationId: string): Promise<void>;
   /** An official the admin added to agency A. */

@@ -18,6 +18,9 @@ const Notifications = lazy(() => import('./pages/notifications/notifications-pag
 const NotificationSettings = lazy(() => import('./pages/notification-settings/notification-settings-page'));
 const Groups = lazy(() => import('./pages/groups/groups-page'));
 const Group = lazy(() => import('./pages/groups/group-page'));
+const Announcements = lazy(() => import('./pages/announcements/announcements-page'));
+const Announcement = lazy(() => import('./pages/announcements/announcement-page'));
+const PublishAnnouncement = lazy(() => import('./pages/announcements/publish-page'));
 const NotFound = lazy(() => import('./pages/not-found/not-found-page'));
 // Staff pages: facilitators, officials, auditors, admins, and the invitee's acceptance.
 const Queue = lazy(() => import('./pages/queue/queue-page'));
@@ -63,6 +66,9 @@ export function App() {
             <Route path="/notifikasi/pengaturan" component={NotificationSettings} />
             <Route path="/kelompok" component={Groups} />
             <Route path="/kelompok/:id" component={Group} />
+            <Route path="/pengumuman" component={Announcements} />
+            <Route path="/pengumuman/baru" component={PublishAnnouncement} />
+            <Route path="/pengumuman/:id" component={Announcement} />
             <Route default component={NotFound} />
           </Router>
         </ErrorBoundary>

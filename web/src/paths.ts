@@ -25,6 +25,9 @@ export const paths = {
   notificationSettings: '/notifikasi/pengaturan',
   groups: '/kelompok',
   group: (id: string) => `/kelompok/${id}`,
+  announcements: '/pengumuman',
+  announcement: (id: string) => `/pengumuman/${id}`,
+  publishAnnouncement: '/pengumuman/baru',
 } as const;
 
 /** Where to send someone after signing in: a page of ours, never another site. */

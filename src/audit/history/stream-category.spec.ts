@@ -8,6 +8,7 @@ import { open311ClientStream } from '../../open311/domain/open311-client.streams
 import { groupStream } from '../../groups/domain/group.streams';
 import { draftSignatureStream, groupDraftStream } from '../../groups/drafts/domain/group-draft.streams';
 import { monitoringReportStream } from '../../groups/reports/domain/monitoring-report.streams';
+import { acknowledgementStream, announcementStream } from '../../announcements/domain/announcement.streams';
 import { CHECKPOINT_STREAM } from '../checkpoints/checkpoint-stream';
 import { categoryOf, STREAM_CATEGORIES } from './stream-category';
 
@@ -23,6 +24,8 @@ describe('stream categories', () => {
       'group-draft': groupDraftStream(id),
       'group-signature': draftSignatureStream(id, 'warga-1'),
       'monitoring-report': monitoringReportStream(id),
+      announcement: announcementStream(id),
+      'announcement-ack': acknowledgementStream(id, 'warga-1'),
       account: accountStream(id),
       login: loginReservationStream({ kind: 'phone', value: '+6281234567890' }, Buffer.alloc(32, 1)),
       session: sessionStream(id),

@@ -10,6 +10,8 @@ export const STREAM_CATEGORIES = [
   'group-draft',
   'group-signature',
   'monitoring-report',
+  'announcement',
+  'announcement-ack',
   'account',
   'login',
   'session',

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { AnnouncementSummaryView } from '../../announcements/dto/announcement.response';
 import { ThreadSummaryView } from '../../aspirations/dto/thread.response';
 import { DATE_TIME, POSITION, UUID } from '../../platform/http/openapi-formats';
 
@@ -96,11 +97,11 @@ export class ReportPageView {
 
 @ApiSchema({
   name: 'GroupFeedItem',
-  description: 'An aspiration submitted for the group, or one of its reports',
+  description: 'An aspiration submitted for the group, an announcement to it, or one of its reports',
 })
 export class FeedItemView {
-  @ApiProperty({ enum: ['aspiration', 'report'] }) kind!: string;
-  @ApiProperty({ ...DATE_TIME, description: 'Submitted, or recorded' }) at!: string;
+  @ApiProperty({ enum: ['aspiration', 'announcement', 'report'] }) kind!: string;
+  @ApiProperty({ ...DATE_TIME, description: 'Submitted, published, or recorded' }) at!: string;
   @ApiProperty(UUID) id!: string;
   @ApiPropertyOptional({ type: () => ThreadSummaryView }) aspiration?: ThreadSummaryView;
   @ApiPropertyOptional({
@@ -108,12 +109,16 @@ export class FeedItemView {
     description: "For the group's members and facilitators only",
   })
   report?: ReportView;
+  @ApiPropertyOptional({ type: () => AnnouncementSummaryView }) announcement?: AnnouncementSummaryView;
 }
 
 @ApiSchema({ name: 'GroupFeed' })
 export class FeedPageView {
   @ApiProperty({ type: () => FeedItemView, isArray: true }) items!: FeedItemView[];
   @ApiProperty(NEXT_CURSOR) nextCursor!: string | null;
-  @ApiProperty({ ...POSITION, description: 'What both the groups and the threads read models reflect' })
+  @ApiProperty({
+    ...POSITION,
+    description: 'What the groups, threads and announcements read models all reflect',
+  })
   position!: string;
 }

@@ -9,6 +9,8 @@ import {
   ThreadDocument,
 } from '../../aspirations/read-models/thread.document';
 import { isOverdue, threadSummary } from '../../aspirations/read-models/thread-views';
+import { announcementsPosition } from '../../announcements/queries/announcement-read';
+import { groupAnnouncementItems } from '../../announcements/queries/group-announcements';
 import { Actor } from '../../platform/domain/decider';
 import { ReadModels } from '../../platform/read-models/read-models';
 import { isInsider } from '../group-access';
@@ -24,7 +26,8 @@ type FeedItem =
       id: string;
       aspiration: ReturnType<typeof threadSummary> & { overdue: boolean };
     }
-  | { kind: 'report'; at: string; id: string; report: ReturnType<typeof reportView> };
+  | { kind: 'report'; at: string; id: string; report: ReturnType<typeof reportView> }
+  | Awaited<ReturnType<typeof groupAnnouncementItems>>[number];
 
 export interface FeedPage {
   readonly items: FeedItem[];
@@ -33,8 +36,8 @@ export interface FeedPage {
 }
 
 /**
- * A group's feed, newest first: the aspirations submitted for it (as the caller may see each) and, for its insiders,
- * its monitoring reports. One cursor pages both: (time, id) of the last item.
+ * A group's feed, newest first: the aspirations submitted for it (as the caller may see each), the announcements to
+ * it (as the caller may see them) and, for its insiders, its monitoring reports. One cursor pages both: (time, id) of the last item.
  */
 export class GetGroupFeed extends Query<FeedPage> {
   constructor(
@@ -55,22 +58,25 @@ export class GetGroupFeedHandler implements IQueryHandler<GetGroupFeed> {
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ groupId, viewer, now, page }: GetGroupFeed): Promise<FeedPage> {
-    const [groups, threads] = await Promise.all([
+    const positions = await Promise.all([
       groupsPosition(this.readModels, page.minPosition),
       readPosition(this.readModels, page.minPosition),
+      announcementsPosition(this.readModels, page.minPosition),
     ]);
     const { standing } = await visibleGroup(this.readModels, groupId, viewer);
     const limit = page.limit ?? DEFAULT_LIMIT;
-    const [aspirations, reports] = await Promise.all([
+    const member = standing === 'member' || standing === 'coordinator';
+    const [aspirations, reports, announcements] = await Promise.all([
       this.aspirations(groupId, viewer, now, page.cursor, limit + 1),
       isInsider(standing) ? this.reports(groupId, viewer, page.cursor, limit + 1) : Promise.resolve([]),
+      groupAnnouncementItems(this.readModels, groupId, viewer, member, page.cursor, limit + 1),
     ]);
-    const merged = [...aspirations, ...reports].sort(newestFirst);
+    const merged = [...aspirations, ...reports, ...announcements].sort(newestFirst);
     const items = merged.slice(0, limit);
     const last = items.at(-1);
     const nextCursor = merged.length > limit && last ? encodePageCursor(last.at, last.id) : null;
-    // What both read models reflect: the lower of their positions.
-    const position = BigInt(groups) < BigInt(threads) ? groups : threads;
+    // What every read model reflects: the lowest of their positions.
+    const position = positions.reduce((low, p) => (BigInt(p) < BigInt(low) ? p : low));
     return { items, nextCursor, position };
   }
 

@@ -49,6 +49,10 @@ function subjectOf(n: NotificationDocument): string {
       return 'Draf aspirasi kelompok menunggu tanda tangan Anda';
     case 'group_response':
       return 'Aspirasi kelompok Anda mendapat tanggapan';
+    case 'announcement':
+      return 'Pengumuman baru untuk kelompok Anda';
+    case 'announcement_answer':
+      return 'Pertanyaan Anda tentang pengumuman dijawab';
     default:
       return 'Pemberitahuan Suara Warga';
   }
@@ -59,7 +63,11 @@ const titleOf = (n: NotificationDocument): string =>
 
 /** The thread it tells of, or else the group's page (a join request, a draft to sign). */
 const linkOf = (n: NotificationDocument): string =>
-  n.aspirationId !== null ? `/aspirasi/${n.aspirationId}` : `/kelompok/${n.groupId ?? ''}`;
+  n.aspirationId !== null
+    ? `/aspirasi/${n.aspirationId}`
+    : n.kind === 'announcement_answer'
+      ? '/pengumuman'
+      : `/kelompok/${n.groupId ?? ''}`;
 
 export function notificationMessage(n: NotificationDocument): MessageText {
   const subject = subjectOf(n);

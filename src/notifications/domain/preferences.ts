@@ -11,6 +11,8 @@ export const NOTIFICATION_KINDS = [
   'join_request',
   'group_draft',
   'group_response',
+  'announcement',
+  'announcement_answer',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -58,6 +60,8 @@ export const DEFAULT_PREFERENCES: NotificationPreferences = {
     join_request: ['email'],
     group_draft: ['email'],
     group_response: ['email'],
+    announcement: ['email'],
+    announcement_answer: ['email'],
   },
   quietHours: null,
   regionCode: null,

@@ -45,6 +45,8 @@ export class ChannelsDto {
   @Channels() join_request?: NotificationChannel[];
   @Channels() group_draft?: NotificationChannel[];
   @Channels() group_response?: NotificationChannel[];
+  @Channels() announcement?: NotificationChannel[];
+  @Channels() announcement_answer?: NotificationChannel[];
 }
 
 export class QuietHoursDto {

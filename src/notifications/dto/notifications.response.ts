@@ -32,7 +32,8 @@ export class NotificationView {
   @ApiProperty({
     ...UUID,
     nullable: true,
-    description: 'The group: join_request, group_draft and group_response',
+    description:
+      'The group: join_request, group_draft, group_response and announcement (the reader’s group it reached)',
   })
   groupId!: string | null;
   @ApiProperty({ ...UUID, nullable: true, description: 'The draft waiting for signatures (group_draft)' })
@@ -105,6 +106,8 @@ export class ChannelsView {
   @ApiProperty(CHANNELS) join_request!: string[];
   @ApiProperty(CHANNELS) group_draft!: string[];
   @ApiProperty(CHANNELS) group_response!: string[];
+  @ApiProperty(CHANNELS) announcement!: string[];
+  @ApiProperty(CHANNELS) announcement_answer!: string[];
 }
 
 @ApiSchema({ name: 'PushSubscription' })

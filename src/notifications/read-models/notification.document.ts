@@ -17,6 +17,8 @@ export const STAFF_ROLES = 'staffRoles';
 export const NOTIFIED_PEOPLE = 'notifiedPeople';
 /** Per group: its name and region, for the notifications about it. */
 export const NOTIFIED_GROUPS = 'notifiedGroups';
+/** An announcement question not answered yet: who asked it, to tell them of the answer (then deleted). */
+export const NOTIFIED_QUESTIONS = 'notifiedQuestions';
 /** One document per (group, person) who is a member or asked to join, with their coordinator office. */
 export const GROUP_MEMBERS = 'groupMembers';
 

@@ -3,7 +3,15 @@ import { ApiClient } from '../../support/api-client';
 import { MutableClock } from '../../support/mutable-clock';
 import { roadComplaint } from '../../support/scenario';
 import { FACILITATOR_REGIONS, Role } from '../outcomes';
-import { AspirationSetup, GroupSetup, GroupSituation, Situation, World } from '../row';
+import {
+  AnnouncementSetup,
+  AnnouncementSituation,
+  AspirationSetup,
+  GroupSetup,
+  GroupSituation,
+  Situation,
+  World,
+} from '../row';
 import { GroupSetups } from './group-setups';
 import {
   confirm,
@@ -80,6 +88,35 @@ export class WalkWorld implements World {
       return new GroupSetups(this.deps.api, this.deps.identities, send, (p) => this.unique(p)).make(
         situation,
       );
+    });
+  }
+
+  announcement(situation: AnnouncementSituation): Promise<AnnouncementSetup> {
+    return this.once(`announcement:${situation}`, async () => {
+      const text = {
+        title: 'Jadwal perbaikan jalan poros',
+        body: 'Perbaikan jalan poros desa dimulai Senin depan, mohon hati-hati saat melintas.',
+      };
+      if (situation === 'group') {
+        const group = await this.group('open');
+        const published = await this.command('official', '/api/announcements', {
+          ...text,
+          groupIds: [group.id],
+        });
+        return { ...published, groupId: group.id };
+      }
+      const published = await this.command('official', '/api/announcements', {
+        ...text,
+        regionCode: '62.06',
+      });
+      if (situation === 'region') return published;
+      const asked = await this.command('submitter', `/api/announcements/${published.id}/questions`, {
+        text: 'Jalan mana saja yang diperbaiki?',
+      });
+      const token = this.deps.identities.official.token;
+      const path = `/api/announcements/${published.id}?minPosition=${asked.position}`;
+      const detail = await this.deps.api.send('GET', path, { token });
+      return { ...asked, questionId: detail.body.questions[0].questionId as string };
     });
   }
 

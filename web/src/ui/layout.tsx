@@ -42,6 +42,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             {isCitizen(state) && <li>{link(paths.submit, t('nav.submit'))}</li>}
             <li>{link(paths.groups, t('group.nav'))}</li>
             <li>{link(paths.statistics, t('nav.statistics'))}</li>
+            <li>{link(paths.announcements, t('announcement.nav'))}</li>
             {staffLinks(state).map(({ href, label }) => (
               <li key={href}>{link(href, label)}</li>
             ))}
