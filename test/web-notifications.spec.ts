@@ -85,6 +85,8 @@ describe('the notification preferences form (web)', () => {
       join_request: ['email'],
       group_draft: [],
       group_response: ['email'],
+      announcement: ['email'],
+      announcement_answer: [],
     },
     quietHours: null,
     regionCode: '62.06',

@@ -10,12 +10,18 @@ export const NOTIFICATION_KINDS = [
   'join_request',
   'group_draft',
   'group_response',
+  'announcement',
+  'announcement_answer',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 /** The groups' kinds: their labels live under the catalogues' `group.` keys. */
 export const isGroupKind = (kind: NotificationKind): boolean =>
   kind === 'join_request' || kind === 'group_draft' || kind === 'group_response';
+
+/** The announcements' kinds: their labels live under the catalogues' `announcement.` keys. */
+export const isAnnouncementKind = (kind: NotificationKind): boolean =>
+  kind === 'announcement' || kind === 'announcement_answer';
 
 /** Besides the in-app list, which always has every notification. */
 export const NOTIFICATION_CHANNELS = ['email', 'sms', 'push'] as const;

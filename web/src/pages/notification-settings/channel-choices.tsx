@@ -1,4 +1,5 @@
 import {
+  isAnnouncementKind,
   isGroupKind,
   NOTIFICATION_CHANNELS,
   NOTIFICATION_KINDS,
@@ -16,7 +17,11 @@ export function ChannelChoices({
   onChange: (form: PreferencesForm) => void;
 }) {
   const box = (kind: NotificationKind) => {
-    const prefs = isGroupKind(kind) ? 'group.prefs' : 'prefs';
+    const prefs = isGroupKind(kind)
+      ? 'group.prefs'
+      : isAnnouncementKind(kind)
+        ? 'announcement.prefs'
+        : 'prefs';
     return (
       <fieldset key={kind} class="field kind-channels" aria-describedby={`kind-${kind}-hint`}>
         <legend>{t(`${prefs}.kind.${kind}`)}</legend>

@@ -30,12 +30,17 @@ export function notificationSentence(item: NotificationItem, agencies: Agencies,
     case 'group_draft':
     case 'group_response':
       return t(`group.notification.${item.kind}`);
+    case 'announcement':
+    case 'announcement_answer':
+      return t(`announcement.notification.${item.kind}`);
   }
 }
 
-/** The thread it tells of, or else the group's page (a join request, a draft to sign). */
-const notificationLink = (item: NotificationItem): string =>
-  item.aspirationId ? paths.thread(item.aspirationId) : paths.group(item.groupId ?? '');
+/** The thread it tells of, else the group's page (a join request, a draft, an announcement to it), else announcements. */
+const notificationLink = (item: NotificationItem): string => {
+  if (item.aspirationId) return paths.thread(item.aspirationId);
+  return item.groupId ? paths.group(item.groupId) : paths.announcements;
+};
 
 interface Props {
   readonly item: NotificationItem;
