@@ -144,7 +144,8 @@ describe('announcements: published, reached live, acknowledged, corrected, withd
     const asked = await citizen(3).post(`/api/announcements/${id}/questions`, { text: 'Jalan mana saja?' });
     expect(asked.status).toBe(201);
     const before = await api.send('GET', `/api/announcements/${id}?minPosition=${asked.body.position}`);
-    const questionId: string = before.body.questions[0].questionId;
+    const questionId: string = asked.body.questionId;
+    expect(before.body.questions[0].questionId).toBe(questionId);
     expect(before.body.questions[0]).toMatchObject({
       text: 'Jalan mana saja?',
       asker: 'warga',

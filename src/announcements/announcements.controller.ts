@@ -22,6 +22,7 @@ import {
 import { ListAnnouncementsDto, MyAnnouncementsDto } from './dto/announcement-query.dto';
 import {
   AnnouncementCommandResponseView,
+  QuestionAskedResponseView,
   AnnouncementDetailView,
   AnnouncementPageView,
 } from './dto/announcement.response';
@@ -86,11 +87,15 @@ export class AnnouncementsController {
 
   @Post('announcements/:id/questions')
   @HttpCode(201)
-  @ApiCommand(201, AnnouncementCommandResponseView)
-  ask(@Req() req: AuthenticatedRequest, @Id() id: string, @Body() body: QuestionDto) {
+  @ApiCommand(201, QuestionAskedResponseView)
+  async ask(@Req() req: AuthenticatedRequest, @Id() id: string, @Body() body: QuestionDto) {
     const context = this.contexts.of(req);
     const questionId = createdIdFor('announcement-question', context.actor.id, context.idempotencyKey);
-    return this.send(req, id, 'AskQuestion', { questionId, text: body.text }, body);
+    // The asker learns the question's id, as a reply's author learns its messageId.
+    return {
+      ...(await this.send(req, id, 'AskQuestion', { questionId, text: body.text }, body)),
+      questionId,
+    };
   }
 
   @Post('announcements/:id/questions/:questionId/answer')

@@ -13,6 +13,10 @@ export class AnnouncementCommandResponseView {
   position!: string | null;
 }
 
+export class QuestionAskedResponseView extends AnnouncementCommandResponseView {
+  @ApiProperty({ ...UUID, description: 'The question, for its answer' }) questionId!: string;
+}
+
 @ApiSchema({ name: 'AnnouncementTarget' })
 export class AnnouncementTargetView {
   @ApiProperty({ enum: ['region', 'groups'] }) kind!: string;
