@@ -1,16 +1,6 @@
 import { ApiClient } from './support/api-client';
-import { spawnTs } from './support/ts-child';
+import { demoPassword, seedDemo } from './support/demo-seed';
 import { freshDataDir, startTestApp, TestApp } from './support/test-app';
-
-/** Runs `npm run seed:demo`'s command on a data folder; its exit code and everything it printed. */
-function seedDemo(dataDir: string): Promise<{ code: number | null; output: string }> {
-  // Embedded stores whatever MONGO_URL says: the test reads the folder back with the embedded adapters.
-  const child = spawnTs('src/demo/seed-demo-cli.ts', [], { DATA_DIR: dataDir, MONGO_URL: '' });
-  let output = '';
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.once('exit', (code) => resolve({ code, output })));
-}
 
 describe('npm run seed:demo: Kabupaten Katingan through the real commands (e2e)', () => {
   const dataDir = freshDataDir();
@@ -27,7 +17,7 @@ describe('npm run seed:demo: Kabupaten Katingan through the real commands (e2e)'
 
   it('prints the accounts to sign in with, and each of them signs in with the printed password', async () => {
     expect(seeded).toMatchObject({ code: 0 });
-    const password = /Every account's password: (\S+)/.exec(seeded.output)![1];
+    const password = demoPassword(seeded.output);
     const logins = [...seeded.output.matchAll(/^ {2}(\S+@\S+|0[\d-]+) /gm)].map((match) => match[1]);
     expect(logins.length).toBeGreaterThanOrEqual(15);
     for (const login of logins) {
@@ -81,6 +71,20 @@ describe('npm run seed:demo: Kabupaten Katingan through the real commands (e2e)'
     expect(
       detail.body.aspiration.messages.some((message: { kind: string }) => message.kind === 'response'),
     ).toBe(true);
+  });
+
+  it('holds announcements: a regency one seen from a village below it, acknowledged and asked about', async () => {
+    const forVillage = await api.send('GET', '/api/announcements?region=62.06.03.1006&limit=50');
+    const items = forVillage.body.items as Array<{ id: string; title: string; status: string }>;
+    const immunisation = items.find((item) => item.title.startsWith('Imunisasi campak-rubela'))!;
+    const detail = await api.send('GET', `/api/announcements/${immunisation.id}`);
+    expect(detail.body).toMatchObject({ acknowledgements: 4 });
+    expect(detail.body.questions[0].answer).toContain('Posyandu Pendahara');
+    const pulauMalan = await api.send('GET', '/api/announcements?region=62.06.04&limit=50');
+    const bridge = (pulauMalan.body.items as Array<{ id: string; title: string }>).find((item) =>
+      item.title.includes('jembatan gantung'),
+    )!;
+    expect((await api.send('GET', `/api/announcements/${bridge.id}`)).body.versions).toHaveLength(2);
   });
 
   it('refuses a data folder that already holds events, and changes nothing', async () => {

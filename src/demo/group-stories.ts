@@ -41,7 +41,10 @@ class Group {
 }
 
 /** KIM groups of Katingan: founded and proposed, members and coordinators, a co-signed aspiration, reports. */
-export async function tellGroupStories(client: DemoClient, cast: Cast): Promise<string[]> {
+export async function tellGroupStories(
+  client: DemoClient,
+  cast: Cast,
+): Promise<[string, string, string, string]> {
   const { siti, hendra, nur, markus, elisabeth, yusuf, rina, yohanes, dewi, budi, fajar } = cast;
 
   // KIM Kasongan Baru: founded by the district's facilitator; its members co-sign an aspiration that is answered.

@@ -14,6 +14,7 @@ import { systemClock } from '../platform/clock';
 import { prepareDataDir, StartupRefusal } from '../platform/data-dir';
 import { Argon2PasswordHasher } from '../platform/passwords/argon2-password-hasher';
 import { closeStorage, openStorage } from '../platform/storage';
+import { tellAnnouncementStories } from './announcement-stories';
 import { Cast, tellAspirationStories } from './aspiration-stories';
 import { DemoClient, Person } from './demo-client';
 import { tellGroupStories } from './group-stories';
@@ -102,9 +103,10 @@ async function seed(client: DemoClient): Promise<string[]> {
   }
   const aspirations = await tellAspirationStories(client, cast as Cast);
   const groups = await tellGroupStories(client, cast as Cast);
+  const announcements = await tellAnnouncementStories(client, cast as Cast, groups);
   return [
     `Demo of Kabupaten Katingan ready: ${agencies.length} agencies, ${people.length + 1} accounts, ` +
-      `${aspirations.length} aspirations and ${groups.length} KIM groups with their own.`,
+      `${aspirations.length} aspirations, ${groups.length} KIM groups with their own, ${announcements} announcements.`,
     `Every account's password: ${DEMO_PASSWORD}`,
     '',
     ...[{ login: ADMIN.phone, about: 'admin: agencies, invitations, roles' }, ...people.map(describe)].map(
