@@ -69,7 +69,9 @@ describe('sign-in through the regency’s OpenID Connect issuer (e2e)', () => {
     const token = await issuer.accessToken('citra');
     const submitted = await api.send('POST', '/api/aspirations', { token, body: roadComplaint() });
     expect(submitted.status).toBe(201);
-    const mine = await api.send('GET', '/api/me/aspirations', { token });
+    const mine = await api.send('GET', `/api/me/aspirations?minPosition=${submitted.body.position}`, {
+      token,
+    });
     expect(mine.body.items.map((item: { id: string }) => item.id)).toEqual([submitted.body.id]);
     const verify = await api.send('POST', `/api/aspirations/${submitted.body.id}/verify`, {
       token,
