@@ -18,12 +18,16 @@ export const embeddedConfig = (dataDir: string): AppConfig => ({
   passwordCost: { memoryCost: 1024, timeCost: 1, parallelism: 1 },
 });
 
+/** End-to-end apps use the run's MONGO_URL only when asked: SUARA_E2E_ON_MONGO=true (the adapter suites always do). */
+const e2eMongoUrl = (): string | undefined =>
+  process.env.SUARA_E2E_ON_MONGO === 'true' ? process.env.MONGO_URL : undefined;
+
 /**
  * The run's MongoDB server (MONGO_URL, which CI points at FerretDB) with a database of this data folder's own, so a
  * test's read models and keys never meet another test's; two instances on one data folder share it. Undefined when
- * the run has no MONGO_URL.
+ * end-to-end apps run embedded.
  */
-export function mongoUrlFor(dataDir: string, runUrl = process.env.MONGO_URL): string | undefined {
+export function mongoUrlFor(dataDir: string, runUrl = e2eMongoUrl()): string | undefined {
   if (!runUrl) return undefined;
   const match = /^(mongodb(?:\+srv)?:\/\/[^/?]*)(?:\/[^?]*)?(\?.*)?$/.exec(runUrl);
   if (!match) throw new Error(`MONGO_URL is not a MongoDB URL: ${runUrl}`);
