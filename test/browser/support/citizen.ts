@@ -1,7 +1,7 @@
 import { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { ApiClient } from '../../support/api-client';
 import { codesSentTo } from '../../support/outbox';
-import { phoneContext } from './page-checks';
+import { signedInContext as contextWithRefreshToken } from './staff-people';
 
 export interface Citizen {
   readonly email: string;
@@ -41,12 +41,7 @@ export async function signedInContext(
   options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
   const { refreshToken } = await signInOverApi(api, citizen);
-  const context = await phoneContext(browser, baseUrl, options);
-  // Only into a fresh tab: the app rotates the token, and putting back a spent one would end the session.
-  await context.addInitScript(
-    `if (!localStorage.getItem('suara.refreshToken')) localStorage.setItem('suara.refreshToken', ${JSON.stringify(refreshToken)})`,
-  );
-  return context;
+  return contextWithRefreshToken(browser, baseUrl, refreshToken, options);
 }
 
 /** Waits until the service worker has cached the shell and controls the page, so it can open offline. */

@@ -1,4 +1,4 @@
-import { Browser, BrowserContext } from 'playwright-core';
+import { Browser, BrowserContext, BrowserContextOptions } from 'playwright-core';
 import { claimsOf, SignedIn, signIn } from '../../support/accounts';
 import { ApiClient } from '../../support/api-client';
 import { codesSentTo } from '../../support/outbox';
@@ -43,8 +43,9 @@ export async function signedInContext(
   browser: Browser,
   baseURL: string,
   refreshToken: string,
+  options: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  const context = await phoneContext(browser, baseURL);
+  const context = await phoneContext(browser, baseURL, options);
   const token = JSON.stringify(refreshToken);
   await context.addInitScript(
     `if (!localStorage.getItem('suara.refreshToken')) localStorage.setItem('suara.refreshToken', ${token})`,
