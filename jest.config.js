@@ -20,6 +20,10 @@ module.exports = {
     '/node_modules/(?!(@nestjs|uid|load-esm|file-type|jose|content-disposition|glob|minimatch|path-scurry|lru-cache|minipass|jackspeak|@isaacs|package-json-from-dist)/)',
   ],
   testTimeout: 30000,
+  // Never in band (jest runs in band when it would use one worker, as on 2 cores): every suite starts whole apps,
+  // and what each leaves behind would pile up in one process until its heap runs out. Workers are recycled instead.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '700MB',
   // Builds the web app first when browser suites run and its sources changed (test/browser/support/).
   globalSetup: '<rootDir>/test/browser/support/global-setup.ts',
 };

@@ -107,7 +107,8 @@ export class LiveGateway implements OnGatewayInit<Namespace>, OnGatewayConnectio
     );
     // Like every other refusal: the ack, or a `problem` event for a client that sent none.
     this.responder(socket, typeof ack === 'function' ? (ack as AckFn) : undefined)(errorAck(refusal));
-    if (verdict === 'exhausted') socket.disconnect(true);
+    // Socket.IO dispatches accepted messages on the next tick: their acks go out before the disconnect.
+    if (verdict === 'exhausted') setImmediate(() => socket.disconnect(true));
   }
 
   // Bound here rather than with @SubscribeMessage, which would run the app-wide HTTP guard: a socket

@@ -1,7 +1,6 @@
 import { Command, Decider, DomainEvent } from '../domain/decider';
 import { EventLog } from '../event-log/event-log';
 import { EventMetadata } from '../event-log/event-metadata';
-import { OpenedEvent } from '../event-log/event-sealer';
 import { WrongExpectedRevisionError } from '../event-store/event-store.errors';
 import { DomainError } from '../domain/domain-errors';
 import { metrics } from '../metrics/metrics';
@@ -41,12 +40,6 @@ export interface CommandResult {
   readonly replayed: boolean;
 }
 
-/** The result a processed command left in the stream: its last event. */
-function priorResult(history: readonly OpenedEvent[], commandId: string) {
-  const own = history.filter((e) => e.metadata.commandId === commandId);
-  return own.length === 0 ? undefined : own[own.length - 1];
-}
-
 /** How a command that threw ended, for its latency metric: refused by the domain, conflicted, or failed. */
 function outcomeOf(error: unknown): string {
   if (error instanceof DomainError || error instanceof IdempotencyKeyReusedError) return 'refused';
@@ -79,16 +72,14 @@ async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
 ): Promise<CommandResult> {
   for (let attempt = 1; attempt <= retries.maxAttempts; attempt++) {
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, retries.delayMs(attempt - 1)));
-    const history = await log.read<E>(request.stream);
-    const prior = priorResult(history, request.commandId);
+    const fold = await log.fold(request.stream, decider);
+    const prior = fold.commands.get(request.commandId);
     if (prior) {
-      if (prior.metadata.requestDigest !== request.requestDigest)
-        throw new IdempotencyKeyReusedError(request.stream);
-      return { position: prior.recorded.position, revision: prior.recorded.revision, replayed: true };
+      if (prior.requestDigest !== request.requestDigest) throw new IdempotencyKeyReusedError(request.stream);
+      return { position: prior.position, revision: prior.revision, replayed: true };
     }
-    const state = history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState);
-    const events = decider.decide(request.command, state);
-    const head = history[history.length - 1]?.recorded;
+    const events = decider.decide(request.command, fold.state);
+    const head = fold.head;
     if (events.length === 0) return { position: head?.position, revision: head?.revision, replayed: false };
     try {
       // The head just read and verified: the store chains onto it without reading it again.
@@ -97,6 +88,8 @@ async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
       return { ...appended, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
+      // Nothing new was read, yet the head moved: the kept fold is not the stream's; read it whole next time.
+      if (fold.eventsRead === 0) log.forgetFold(request.stream);
     }
   }
   throw new ConcurrencyRetriesExhaustedError(request.stream, retries.maxAttempts);
@@ -124,6 +117,5 @@ export async function readState<C extends Command, E extends DomainEvent, S>(
   decider: Decider<C, E, S>,
   stream: string,
 ): Promise<S> {
-  const history = await log.read<E>(stream);
-  return history.reduce((s, e) => decider.evolve(s, e.event), decider.initialState);
+  return (await log.fold(stream, decider)).state;
 }

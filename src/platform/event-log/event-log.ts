@@ -1,4 +1,4 @@
-import { DomainEvent } from '../domain/decider';
+import { Command, Decider, DomainEvent } from '../domain/decider';
 import { findChainBreak } from '../event-store/event-hash';
 import { EventStore } from '../event-store/event-store.port';
 import { AppendResult, ExpectedRevision, RecordedEvent } from '../event-store/stored-event';
@@ -12,12 +12,17 @@ import { IntegrityMonitor } from '../integrity/integrity-monitor';
 import { eventIdFor } from './event-id';
 import { EventMetadata } from './event-metadata';
 import { EventSealer, OpenedEvent } from './event-sealer';
+import { extendFold, StreamFold, StreamFolds } from './stream-folds';
 
 const PAGE = 1_000;
 
-/** Checks a whole stream (read from revision 0) against its digests and chain links. */
-function verifyStream(stream: string, recorded: readonly RecordedEvent[]): void {
-  const broken = findChainBreak(recorded);
+/** Checks a whole stream (read from revision 0), or the events after a verified head, against digests and links. */
+function verifyStream(
+  stream: string,
+  recorded: readonly RecordedEvent[],
+  after?: { revision: number; hash: string },
+): void {
+  const broken = findChainBreak(recorded, after);
   if (!broken) return;
   const event = recorded.find((e) => e.id === broken.eventId)!;
   throw new IntegrityFailureError({
@@ -37,7 +42,51 @@ export class EventLog {
     readonly store: EventStore,
     readonly sealer: EventSealer,
     readonly integrity: IntegrityMonitor = new IntegrityMonitor(),
+    private readonly folds: StreamFolds = new StreamFolds(),
   ) {}
+
+  /**
+   * The stream folded by `decider`, with the commands processed in it. A stream folded before is read only after
+   * the head that fold verified, and the new events must chain onto it; a stream whose integrity failed, or one of
+   * whose people was erased since, is read and verified whole again.
+   */
+  async fold<E extends DomainEvent, S>(
+    stream: string,
+    decider: Decider<Command, E, S>,
+  ): Promise<StreamFold<S>> {
+    const cached = this.folds.get(stream, decider as Decider<Command, DomainEvent, S>);
+    const usable =
+      cached?.head &&
+      !this.integrity.hasStreamFailed(stream) &&
+      !(await this.sealer.anyErased([...cached.keyIds]));
+    const fold = usable
+      ? extendFold(decider, await this.readAfter<E>(stream, cached.head!), cached)
+      : extendFold(decider, await this.read<E>(stream));
+    this.folds.keep(stream, decider as Decider<Command, DomainEvent, S>, fold);
+    return fold;
+  }
+
+  /** Drops a stream's kept fold: its next fold reads and verifies the whole stream. */
+  forgetFold(stream: string): void {
+    this.folds.forget(stream);
+  }
+
+  /** The events after a head already verified, checked to chain onto it. */
+  private async readAfter<E extends DomainEvent>(
+    stream: string,
+    head: { revision: number; hash: string },
+  ): Promise<OpenedEvent<E>[]> {
+    const recorded = await this.store.readStream(stream, { fromRevision: head.revision + 1 });
+    try {
+      verifyStream(stream, recorded, head);
+      return await this.sealer.openAll<E>(recorded);
+    } catch (error) {
+      this.folds.forget(stream);
+      if (error instanceof IntegrityFailureError || error instanceof KeyMissingError)
+        this.integrity.streamFailed(error);
+      throw error;
+    }
+  }
 
   /**
    * A stream, or its first events while `within` holds: a prefix's chain verifies on its own, so the events after it

@@ -70,6 +70,15 @@ export class EventSealer {
     return recorded.map((event) => this.openWith<E>(event, keys));
   }
 
+  /** Whether any of these keys was erased since (a tombstone): what was folded with them must be folded again. */
+  async anyErased(keyIds: readonly string[]): Promise<boolean> {
+    if (keyIds.length === 0) return false;
+    for (let i = 0; i < keyIds.length; i += KEYS_PER_LOOKUP)
+      for (const key of (await this.keys.keysById(keyIds.slice(i, i + KEYS_PER_LOOKUP))).values())
+        if (key === null) return true;
+    return false;
+  }
+
   private openWith<E extends DomainEvent>(
     recorded: RecordedEvent,
     keys: ReadonlyMap<string, Buffer | null>,

@@ -66,9 +66,15 @@ export type ChainBreak = {
   reason: 'hash_mismatch' | 'previous_hash_mismatch' | 'revision_gap';
 };
 
-/** Verifies a stream read forwards from revision 0; names the first broken link, or returns undefined. */
-export function findChainBreak(events: readonly EventEnvelope[]): ChainBreak | undefined {
-  let previous: EventEnvelope | undefined;
+/**
+ * Verifies a stream read forwards from revision 0, or from just after `after` (a head already verified); names the
+ * first broken link, or returns undefined.
+ */
+export function findChainBreak(
+  events: readonly EventEnvelope[],
+  after?: { readonly revision: number; readonly hash: string },
+): ChainBreak | undefined {
+  let previous: Pick<EventEnvelope, 'revision' | 'hash'> | undefined = after;
   for (const event of events) {
     const at = { revision: event.revision, eventId: event.id };
     if (event.revision !== (previous ? previous.revision + 1 : 0)) return { ...at, reason: 'revision_gap' };

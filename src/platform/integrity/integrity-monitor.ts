@@ -66,6 +66,11 @@ export class IntegrityMonitor {
     if (this.streams.delete(stream)) this.logger.log(`Stream ${stream} verifies again`);
   }
 
+  /** Whether a read found this stream broken (and no whole read has verified it since). */
+  hasStreamFailed(stream: string): boolean {
+    return this.streams.has(stream);
+  }
+
   projectionStalled(projection: string, error: unknown): void {
     const problem: HealthProblem = { kind: 'projection_stalled', projection, error: messageOf(error) };
     if (this.record(this.projections, projection, problem))
