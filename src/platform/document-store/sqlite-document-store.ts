@@ -13,6 +13,13 @@ import {
   RedactPayloads,
 } from './document-store.port';
 import { positionFromStored, storedPosition } from './positions';
+import {
+  fieldExpression,
+  fieldsOrderedApart,
+  NAME,
+  orderBy,
+  TYPES_ORDERED_APART,
+} from './sqlite-expressions';
 
 // Layout: a table doc_<collection>(id PK, position, body JSON) per collection, plus the four tables below.
 const SCHEMA = `
@@ -22,11 +29,16 @@ const SCHEMA = `
     PRIMARY KEY (position, topic)
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
-  CREATE TABLE IF NOT EXISTS aliases (name TEXT PRIMARY KEY, collection TEXT NOT NULL);`;
+  CREATE TABLE IF NOT EXISTS aliases (name TEXT PRIMARY KEY, collection TEXT NOT NULL);
+  CREATE TABLE IF NOT EXISTS sorted_apart (
+    collection TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (collection, field)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS sorted_apart_known (collection TEXT PRIMARY KEY);`;
+// sorted_apart: the top-level fields of a collection that ever held a value SQLite orders apart from MongoDB
+// (sqlite-expressions.ts); sorted_apart_known: the collections whose every write was looked at for them.
 
 /** Filters are data: no server-side JavaScript ($where, $function, $accumulator). */
 const QUERY_OPTIONS = { scriptEnabled: false };
-const NAME = /^[A-Za-z0-9_]+$/;
 /** better-sqlite3 would bind a lone surrogate as U+FFFD, so such strings are left to mingo alone. */
 const LONE_SURROGATE = /\p{Cs}/u;
 const RANGE: Readonly<Record<string, string>> = { $gt: '>', $gte: '>=', $lt: '<', $lte: '<=' };
@@ -37,23 +49,6 @@ const tableOf = (collection: string): string => {
   if (!NAME.test(collection)) throw new Error(`Invalid collection name: ${JSON.stringify(collection)}`);
   return `doc_${collection}`;
 };
-
-/**
- * A field path as SQL, the same text in CREATE INDEX and in WHERE so the planner matches them. Where MongoDB would
- * look inside an array (the leaf, or any step on the way), the value is JSON text starting with '[' (or the
- * sentinel '['), so a prefilter keeps such rows for mingo instead of dropping them. Undefined: not expressible.
- */
-export function fieldExpression(field: string): string | undefined {
-  if (field === '_id') return 'id';
-  const segments = field.split('.');
-  if (!segments.every((segment) => NAME.test(segment))) return undefined;
-  const leaf = `json_extract(body, '$.${field}')`;
-  if (segments.length === 1) return leaf;
-  const steps = segments
-    .slice(0, -1)
-    .map((_, i) => `json_type(body, '$.${segments.slice(0, i + 1).join('.')}') = 'array'`);
-  return `CASE WHEN ${steps.join(' OR ')} THEN '[' ELSE ${leaf} END`;
-}
 
 const arrayish = (expression: string) => `(${expression} >= '[' AND ${expression} < '\\')`;
 
@@ -157,6 +152,8 @@ export class SqliteDocumentStore implements DocumentStore {
     options: FindOptions = {},
   ): Promise<T[]> {
     const query = new Query(filter, QUERY_OPTIONS);
+    const ordered = this.orderedPage<T>(collection, filter, query, options);
+    if (ordered) return project(ordered, options);
     // Without a sort, the first skip + limit matches are enough: stop reading rows there.
     const enough = options.sort || !options.limit ? Infinity : (options.skip ?? 0) + options.limit;
     const matches: T[] = [];
@@ -169,11 +166,61 @@ export class SqliteDocumentStore implements DocumentStore {
     if (options.sort) cursor = cursor.sort(options.sort);
     if (options.skip) cursor = cursor.skip(options.skip);
     if (options.limit) cursor = cursor.limit(options.limit);
-    const page = cursor.all();
-    // Projected after sorting and paging, which may use a field the projection leaves out.
-    return options.projection
-      ? mingoFind<T>(page, {}, { ...options.projection } as Record<never, never>, QUERY_OPTIONS).all()
-      : page;
+    return project(cursor.all(), options);
+  }
+
+  /**
+   * A sorted page read in order (from an index that serves the sort) until it is full, so its cost does not grow
+   * with the collection; undefined when SQLite cannot order it as MongoDB does (a nested sort field, or one that
+   * holds booleans, objects or arrays), and the whole match is sorted by mingo instead.
+   */
+  private orderedPage<T extends Doc>(
+    collection: string,
+    filter: Filter,
+    query: Query,
+    { sort, skip = 0, limit }: FindOptions,
+  ): T[] | undefined {
+    const order = sort && limit ? orderBy(sort) : undefined;
+    if (!order) return undefined;
+    const table = tableOf(collection);
+    if (!this.exists(table)) return [];
+    if (this.sortedApart(collection, Object.keys(sort!))) return undefined;
+    const { where, params } = prefilter(filter);
+    const rows = this.statement(`SELECT body FROM ${table} WHERE ${where} ORDER BY ${order}`).pluck();
+    const matches: T[] = [];
+    for (const body of rows.iterate(...params) as Iterable<string>) {
+      const doc = JSON.parse(body) as T;
+      if (query.test(doc) && matches.push(doc) >= skip + limit!) break;
+    }
+    return matches.slice(skip);
+  }
+
+  /** Whether any of these fields ever held a value SQLite orders apart (a collection older than the record: read once). */
+  private sortedApart(collection: string, fields: readonly string[]): boolean {
+    const known = 'SELECT 1 FROM sorted_apart_known WHERE collection = ?';
+    if (!this.statement(known).get(collection))
+      this.db
+        .transaction(() => {
+          const table = tableOf(collection);
+          const found = this.statement(
+            `SELECT DISTINCT field.key FROM ${table}, json_each(${table}.body) AS field
+             WHERE field.type IN ${TYPES_ORDERED_APART}`,
+          ).pluck();
+          for (const field of found.all() as string[]) this.recordSortedApart(collection, field);
+          this.statement('INSERT OR IGNORE INTO sorted_apart_known (collection) VALUES (?)').run(collection);
+        })
+        .immediate();
+    const named = fields.filter((field) => field !== '_id');
+    if (named.length === 0) return false;
+    const sql = `SELECT 1 FROM sorted_apart WHERE collection = ? AND field IN (${named.map(() => '?').join(', ')})`;
+    return !!this.statement(sql).get(collection, ...named);
+  }
+
+  private recordSortedApart(collection: string, field: string): void {
+    this.statement('INSERT OR IGNORE INTO sorted_apart (collection, field) VALUES (?, ?)').run(
+      collection,
+      field,
+    );
   }
 
   async findOne<T extends Doc>(collection: string, filter: Filter): Promise<T | undefined> {
@@ -192,9 +239,10 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   /** The SQLite query plan of a find: which index the prefilter uses (for tests and diagnosis). */
-  queryPlan(collection: string, filter: Filter = {}): string[] {
+  queryPlan(collection: string, filter: Filter = {}, sort?: Record<string, 1 | -1>): string[] {
     const { where, params } = prefilter(filter);
-    const sql = `EXPLAIN QUERY PLAN SELECT body FROM ${tableOf(collection)} WHERE ${where}`;
+    const order = sort && orderBy(sort);
+    const sql = `EXPLAIN QUERY PLAN SELECT body FROM ${tableOf(collection)} WHERE ${where}${order ? ` ORDER BY ${order}` : ''}`;
     return this.db
       .prepare<unknown[], { detail: string }>(sql)
       .all(...params)
@@ -210,10 +258,17 @@ export class SqliteDocumentStore implements DocumentStore {
 
   private apply({ writes, changes, checkpoint }: ProjectionCommit): void {
     const created = new Set<string>();
+    const apart = new Set<string>();
     for (const write of writes) {
       const table = tableOf(write.collection);
       if (!created.has(table)) created.add(this.createTable(write.collection));
       const position = storedPosition(write.position);
+      if ('document' in write)
+        for (const field of fieldsOrderedApart(write.document))
+          if (!apart.has(`${write.collection}.${field}`)) {
+            apart.add(`${write.collection}.${field}`);
+            this.recordSortedApart(write.collection, field);
+          }
       if ('document' in write)
         this.statement(
           `INSERT INTO ${table} (id, position, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE
@@ -300,7 +355,13 @@ export class SqliteDocumentStore implements DocumentStore {
   }
 
   async dropCollection(collection: string): Promise<void> {
-    this.db.exec(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
+    this.db
+      .transaction(() => {
+        this.db.exec(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
+        this.statement('DELETE FROM sorted_apart WHERE collection = ?').run(collection);
+        this.statement('DELETE FROM sorted_apart_known WHERE collection = ?').run(collection);
+      })
+      .immediate();
   }
 
   async acquireLease(
@@ -349,9 +410,16 @@ export class SqliteDocumentStore implements DocumentStore {
 
   private createTable(collection: string): string {
     const table = tableOf(collection);
-    this.db.exec(
-      `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, position TEXT NOT NULL, body TEXT NOT NULL)`,
-    );
+    if (this.exists(table)) return table;
+    this.db
+      .transaction(() => {
+        this.db.exec(
+          `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, position TEXT NOT NULL, body TEXT NOT NULL)`,
+        );
+        // Empty, and every write from now on records its fields: nothing to read later.
+        this.statement('INSERT OR IGNORE INTO sorted_apart_known (collection) VALUES (?)').run(collection);
+      })
+      .immediate();
     return table;
   }
 
@@ -364,4 +432,11 @@ export class SqliteDocumentStore implements DocumentStore {
     }
     return statement;
   }
+}
+
+/** MongoDB's projection, applied after sorting and paging, which may use a field the projection leaves out. */
+function project<T extends Doc>(page: T[], { projection }: FindOptions): T[] {
+  return projection
+    ? mingoFind<T>(page, {}, { ...projection } as Record<never, never>, QUERY_OPTIONS).all()
+    : page;
 }
