@@ -63,6 +63,20 @@ describe('ChangeTailer', () => {
     expect(fake.emitted.map(([, m]) => (m as { position: string }).position)).toEqual(['1', '2', '3']);
   });
 
+  it('pushes a batch committed in this process without waiting for its next poll', async () => {
+    await tailer.onModuleDestroy();
+    tailer = new ChangeTailer(documents, { position: async () => committed } as unknown as ReadModels, {
+      ...LIVE_DEFAULTS,
+      pollMs: 60_000,
+    });
+    tailer.attach(fake.namespace);
+    await until(() => tailer.position === 0n);
+    committed = 1n;
+    await write(entry(1n, 'feed'));
+    await until(() => tailer.position === 1n);
+    expect(fake.emitted).toEqual([[['feed#public'], expect.objectContaining({ position: '1' })]]);
+  });
+
   it('does not skip the rest of a position that a full page cut in two', async () => {
     await write(entry(1n, 'feed'), entry(2n, 'feed'), entry(3n, 'feed'), entry(3n, 'region:62'));
     committed = 3n;

@@ -60,6 +60,8 @@ export class ChangeTailer implements OnModuleDestroy {
   private loop: Promise<void> | undefined;
   private stopped = false;
   private wake: (() => void) | undefined;
+  private stopListening: (() => void) | undefined;
+  private nudged = false;
   private readonly logger = new Logger('Live');
 
   constructor(
@@ -75,6 +77,8 @@ export class ChangeTailer implements OnModuleDestroy {
 
   attach(namespace: Namespace): void {
     this.namespace = namespace;
+    // A batch committed in this process is pushed at once; polling finds those of other processes.
+    this.stopListening = this.documents.onCommit(() => this.nudge());
     namespace.adapter.on('delete-room', (room: string) =>
       this.agencyRooms.forEach((rooms) => rooms.delete(room)),
     );
@@ -83,12 +87,13 @@ export class ChangeTailer implements OnModuleDestroy {
 
   join(request: JoinRequest): void {
     this.requests.push({ ...request, deadline: Date.now() + this.config.catchUpTimeoutMs });
-    this.wake?.();
+    this.nudge();
   }
 
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    this.stopListening?.();
+    this.nudge();
     await this.loop;
   }
 
@@ -106,13 +111,25 @@ export class ChangeTailer implements OnModuleDestroy {
   }
 
   private sleep(): Promise<void> {
+    if (this.nudged) return new Promise((resolve) => setImmediate(resolve));
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, this.config.pollMs);
-      this.wake = () => (clearTimeout(timer), resolve());
+      const timer = setTimeout(() => this.nudge(), this.config.pollMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
     });
   }
 
+  /** Ends the sleep now, or the next one at once when a round is under way (what it reads may miss this). */
+  private nudge(): void {
+    if (this.wake) this.wake();
+    else this.nudged = true;
+  }
+
   private async round(): Promise<boolean> {
+    this.nudged = false;
     this.dropSlowConsumers();
     this.current ??= await this.committed();
     await this.serveJoins();

@@ -62,6 +62,11 @@ export interface DocumentStore {
    */
   commit(batch: ProjectionCommit): Promise<void>;
   /**
+   * Calls `listener` after every batch this process commits, so a reader of the change log here need not poll for
+   * them (another process's commits are still found by polling). Returns the call that stops it.
+   */
+  onCommit(listener: () => void): () => void;
+  /**
    * Finishes a batch of this checkpoint that a crash interrupted midway (MongoDB; SQLite batches are atomic). The one
    * runner holding the projection's lease calls it before reading its checkpoint.
    */

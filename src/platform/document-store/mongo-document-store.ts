@@ -27,6 +27,7 @@ import {
   ProjectionCommit,
   RedactPayloads,
 } from './document-store.port';
+import { Listeners } from './listeners';
 import { positionFromStored, storedPosition } from './positions';
 
 export { databaseFromUrl };
@@ -58,6 +59,7 @@ export class MongoDocumentStore implements DocumentStore {
   private readonly leases: MongoLeases;
   private readonly redo: RedoRecords;
   private ready?: Promise<BatchMode>;
+  private readonly commits = new Listeners();
 
   constructor(
     url: string,
@@ -97,6 +99,15 @@ export class MongoDocumentStore implements DocumentStore {
   }
 
   async commit(batch: ProjectionCommit): Promise<void> {
+    await this.commitBatch(batch);
+    this.commits.notify();
+  }
+
+  onCommit(listener: () => void): () => void {
+    return this.commits.add(listener);
+  }
+
+  private async commitBatch(batch: ProjectionCommit): Promise<void> {
     const mode = await this.prepare();
     this.validate(batch);
     if (mode === 'transaction') return this.commitInTransaction(batch);

@@ -12,6 +12,7 @@ import {
   ProjectionCommit,
   RedactPayloads,
 } from './document-store.port';
+import { Listeners } from './listeners';
 import { positionFromStored, storedPosition } from './positions';
 import {
   fieldExpression,
@@ -114,6 +115,7 @@ type ChangeRow = { position: string; topic: string; event_type: string; payloads
 export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly commits = new Listeners();
   private readonly commitBatch: Database.Transaction<(batch: ProjectionCommit) => void>;
   private readonly takeLease: Database.Transaction<
     (
@@ -254,6 +256,11 @@ export class SqliteDocumentStore implements DocumentStore {
 
   async commit(batch: ProjectionCommit): Promise<void> {
     this.commitBatch.immediate(batch);
+    this.commits.notify();
+  }
+
+  onCommit(listener: () => void): () => void {
+    return this.commits.add(listener);
   }
 
   private apply({ writes, changes, checkpoint }: ProjectionCommit): void {

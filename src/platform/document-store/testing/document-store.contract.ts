@@ -254,6 +254,24 @@ export function documentStoreContract(adapter: string, open: () => Promise<Docum
         ]);
       });
 
+      it("tells this process's listeners after each batch it commits, until they stop listening", async () => {
+        const heard: string[] = [];
+        const stop = store.onCommit(() => heard.push('first'));
+        store.onCommit(() => {
+          throw new Error('a listener that fails');
+        });
+        const batchAt = (position: bigint) => ({
+          writes: [],
+          changes: [],
+          checkpoint: { name: uniqueName('cp'), position },
+        });
+        await store.commit(batchAt(1n));
+        expect(heard).toEqual(['first']);
+        stop();
+        await store.commit(batchAt(2n));
+        expect(heard).toEqual(['first']);
+      });
+
       it('trims old changes', async () => {
         const base = BigInt(Date.now()) * 1000n + 500n;
         const topic = uniqueName('feed');
