@@ -50,6 +50,17 @@ export function hashEvent(event: Omit<EventEnvelope, 'hash'>): string {
   );
 }
 
+/** Frozen events whose hash was checked: an event read again unchanged (recent-events.ts) is not hashed again. */
+const verified = new WeakSet<EventEnvelope>();
+
+/** Whether the event's hash covers its content. */
+export function hashMatches(event: EventEnvelope): boolean {
+  if (verified.has(event)) return true;
+  const matches = hashEvent(event) === event.hash;
+  if (matches && Object.isFrozen(event)) verified.add(event);
+  return matches;
+}
+
 /** Replaces one field's content ('data.body', 'metadata.actor') by its digest; the hash still verifies. */
 export function withholdField<E extends EventEnvelope>(event: E, path: string): E {
   const [section, field] = path.split('.', 2) as ['data' | 'metadata', string];
@@ -79,7 +90,7 @@ export function findChainBreak(
     const at = { revision: event.revision, eventId: event.id };
     if (event.revision !== (previous ? previous.revision + 1 : 0)) return { ...at, reason: 'revision_gap' };
     if (event.previousHash !== (previous?.hash ?? null)) return { ...at, reason: 'previous_hash_mismatch' };
-    if (hashEvent(event) !== event.hash) return { ...at, reason: 'hash_mismatch' };
+    if (!hashMatches(event)) return { ...at, reason: 'hash_mismatch' };
     previous = event;
   }
   return undefined;

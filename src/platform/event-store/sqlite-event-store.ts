@@ -13,6 +13,7 @@ import {
 import { AppendSignal, catchUpSubscription } from './catch-up-subscription';
 import { AppendResult, ExpectedRevision, NewEvent, RecordedEvent, expectedRevisionOf } from './stored-event';
 import { openSqlite } from '../sqlite';
+import { EventRow, RecentEvents } from './recent-events';
 
 /** Bounds one group commit so a burst cannot hold the write lock for long. */
 const MAX_GROUP = 1_000;
@@ -25,21 +26,6 @@ interface PendingAppend {
   readonly expected: ExpectedRevision;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
-}
-
-interface EventRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  previous_hash: string | null;
-  hash: string;
-  key_ids: string;
-  recorded_at: string;
 }
 
 const SCHEMA = `
@@ -96,6 +82,7 @@ export class SqliteEventStore implements EventStore {
   private flushScheduled = false;
   private readonly appends = new AppendSignal(CROSS_PROCESS_POLL_MS);
   private readonly statements;
+  private readonly recent = new RecentEvents(toRecorded);
 
   constructor(readonly file: string) {
     this.db = openSqlite(file);
@@ -204,13 +191,13 @@ export class SqliteEventStore implements EventStore {
       options.direction === 'backwards'
         ? this.statements.backwards.all(stream, options.fromRevision ?? Number.MAX_SAFE_INTEGER, maxCount)
         : this.statements.forwards.all(stream, options.fromRevision ?? 0, maxCount);
-    return rows.map(toRecorded);
+    return rows.map((row) => this.recent.recorded(row));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     return this.statements.all
       .all(options.after ?? 0n, options.maxCount ?? Number.MAX_SAFE_INTEGER)
-      .map(toRecorded);
+      .map((row) => this.recent.recorded(row));
   }
 
   async headPosition(): Promise<bigint | undefined> {

@@ -1,4 +1,4 @@
-import { hashEvent } from '../event-store/event-hash';
+import { hashMatches } from '../event-store/event-hash';
 import { EventStore } from '../event-store/event-store.port';
 import { RecordedEvent } from '../event-store/stored-event';
 import { IntegrityFailure, IntegrityFailureError } from './integrity-errors';
@@ -44,7 +44,7 @@ export class ChainVerifier {
       revision: e.revision,
       reason,
     });
-    if (hashEvent(event) !== event.hash) return at(event, 'hash_mismatch');
+    if (!hashMatches(event)) return at(event, 'hash_mismatch');
     if (event.revision === 0)
       return event.previousHash === null ? undefined : at(event, 'previous_hash_mismatch');
     let previous = this.heads.get(event.stream);
@@ -54,7 +54,7 @@ export class ChainVerifier {
         maxCount: 1,
       });
       if (stored?.revision !== event.revision - 1) return at(event, 'revision_gap');
-      if (hashEvent(stored) !== stored.hash) return at(stored, 'hash_mismatch');
+      if (!hashMatches(stored)) return at(stored, 'hash_mismatch');
       previous = stored;
     }
     return event.previousHash === previous.hash ? undefined : at(event, 'previous_hash_mismatch');
