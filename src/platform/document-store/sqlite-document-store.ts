@@ -13,6 +13,7 @@ import {
   RedactPayloads,
 } from './document-store.port';
 import { Listeners } from './listeners';
+import { SqliteChangeLog } from './sqlite-change-log';
 import { positionFromStored, storedPosition } from './positions';
 import {
   fieldExpression,
@@ -22,13 +23,10 @@ import {
   TYPES_ORDERED_APART,
 } from './sqlite-expressions';
 
-// Layout: a table doc_<collection>(id PK, position, body JSON) per collection, plus the four tables below.
+// Layout: a table doc_<collection>(id PK, position, body JSON) per collection, the tables below, and the change log
+// (sqlite-change-log.ts).
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS changes (
-    position TEXT NOT NULL, topic TEXT NOT NULL, event_type TEXT NOT NULL, payloads TEXT NOT NULL,
-    PRIMARY KEY (position, topic)
-  ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS aliases (name TEXT PRIMARY KEY, collection TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS sorted_apart (
@@ -106,8 +104,6 @@ export function prefilter(filter: Filter): { where: string; params: unknown[] } 
   return { where: terms.length > 0 ? terms.join(' AND ') : '1', params };
 }
 
-type ChangeRow = { position: string; topic: string; event_type: string; payloads: string };
-
 /**
  * Embedded document store on one SQLite file: JSON documents filtered, sorted and paged by mingo, narrowed
  * first by SQL (expression indexes from ensureIndexes). A batch, its change log and checkpoint commit together.
@@ -116,6 +112,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
   private readonly commits = new Listeners();
+  private readonly changeLog: SqliteChangeLog;
   private readonly commitBatch: Database.Transaction<(batch: ProjectionCommit) => void>;
   private readonly takeLease: Database.Transaction<
     (
@@ -134,6 +131,7 @@ export class SqliteDocumentStore implements DocumentStore {
     // Rewritten and deleted rows (an erased person's) are zeroed on disk, not just unlinked from the b-tree.
     this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
+    this.changeLog = new SqliteChangeLog(this.db, (sql) => this.statement(sql));
     this.commitBatch = this.db.transaction((batch: ProjectionCommit) => this.apply(batch));
     // Read and write in one IMMEDIATE transaction: of processes sharing the file, one decides at a time.
     this.takeLease = this.db.transaction((name, holder, now, until, abandoned) => {
@@ -283,11 +281,7 @@ export class SqliteDocumentStore implements DocumentStore {
         ).run(write.document._id, position, JSON.stringify(write.document));
       else this.statement(`DELETE FROM ${table} WHERE id = ? AND position < ?`).run(write.delete, position);
     }
-    const insertChange = this.statement(
-      'INSERT OR IGNORE INTO changes (position, topic, event_type, payloads) VALUES (?, ?, ?, ?)',
-    );
-    for (const { position, topic, eventType, payloads } of changes)
-      insertChange.run(storedPosition(position), topic, eventType, JSON.stringify(payloads));
+    this.changeLog.insert(changes);
     // The checkpoint only moves forward, like every other guarded write: a replayed batch cannot rewind it.
     this.statement(
       `INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE
@@ -305,39 +299,15 @@ export class SqliteDocumentStore implements DocumentStore {
     topics?: readonly string[];
     limit: number;
   }): Promise<ChangeEntry[]> {
-    const { after, topics, limit } = options;
-    if (topics?.length === 0) return [];
-    const byTopic = topics ? ` AND topic IN (${topics.map(() => '?').join(', ')})` : '';
-    const sql = `SELECT position, topic, event_type, payloads FROM changes WHERE position > ?${byTopic}
-      ORDER BY position, topic LIMIT ?`;
-    // Every stored position sorts after the empty string, so no `after` reads from the start.
-    const from = after === undefined ? '' : storedPosition(after);
-    const rows = this.statement(sql).all(from, ...(topics ?? []), limit) as ChangeRow[];
-    return rows.map((row) => ({
-      position: positionFromStored(row.position),
-      topic: row.topic,
-      eventType: row.event_type,
-      payloads: JSON.parse(row.payloads),
-    }));
+    return this.changeLog.read(options);
   }
 
   async trimChanges(upTo: bigint): Promise<void> {
-    this.statement('DELETE FROM changes WHERE position <= ?').run(storedPosition(upTo));
+    this.db.transaction(() => this.changeLog.trim(upTo)).immediate();
   }
 
   async purgeChanges(value: string, redact: RedactPayloads): Promise<number> {
-    const needle = JSON.stringify(value);
-    const rewritten = this.db
-      .transaction(() => {
-        const rows = this.statement(
-          'SELECT position, topic, payloads FROM changes WHERE instr(payloads, ?) > 0',
-        ).all(needle) as ChangeRow[];
-        const update = this.statement('UPDATE changes SET payloads = ? WHERE position = ? AND topic = ?');
-        for (const row of rows)
-          update.run(JSON.stringify(redact(JSON.parse(row.payloads))), row.position, row.topic);
-        return rows.length;
-      })
-      .immediate();
+    const rewritten = this.db.transaction(() => this.changeLog.purge(value, redact)).immediate();
     // The old pages live on in the write-ahead log until it is checkpointed and truncated.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
     return rewritten;
