@@ -9,7 +9,7 @@ import { EventSealer } from '../../src/platform/event-log/event-sealer';
 import { RecordedEvent } from '../../src/platform/event-store/stored-event';
 import { ChainVerifier } from '../../src/platform/integrity/chain-verifier';
 import { projectedEvent } from '../../src/platform/read-models/projected-event';
-import { Query } from 'mingo';
+import { Query } from '../../src/platform/document-store/mingo';
 import { lastEventWrite } from './last-event';
 import { DocumentKey, DocumentQuery, DocumentSearch, ProjectedEvent, Projection } from './projection';
 

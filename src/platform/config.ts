@@ -3,7 +3,7 @@ import { DocumentStoreConfig } from './document-store/create-document-store';
 import { EventStoreConfig } from './event-store/create-event-store';
 import { corsOriginsFromEnv, trustProxyFromEnv, TrustProxy } from './http/http-security';
 import { MetricsSettings } from './metrics/metrics-server';
-import { databaseFromUrl } from './mongodb/mongo-database';
+import { databaseFromUrl } from './mongodb/database-name';
 import { KeyStoreConfig } from './personal-data/create-key-store';
 import { RateLimitSettings, rateLimitsFromEnv } from './throttling/rate-limits';
 

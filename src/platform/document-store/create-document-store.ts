@@ -1,5 +1,4 @@
 import { DocumentStore } from './document-store.port';
-import { MongoDocumentStore } from './mongo-document-store';
 import { SqliteDocumentStore } from './sqlite-document-store';
 
 export type DocumentStoreConfig =
@@ -11,6 +10,11 @@ export function createDocumentStore(config: DocumentStoreConfig): DocumentStore 
     case 'sqlite':
       return new SqliteDocumentStore(config.file);
     case 'mongodb':
-      return new MongoDocumentStore(config.url, { database: config.database });
+      return new (MongoDocumentStoreAdapter())(config.url, { database: config.database });
   }
 }
+
+// Loaded only when configured: a server's client library is a good part of an embedded start.
+const MongoDocumentStoreAdapter = () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('./mongo-document-store') as typeof import('./mongo-document-store')).MongoDocumentStore;

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { find as mingoFind, Query } from 'mingo';
+import { find as mingoFind, Query } from './mingo';
 import { createHash } from 'node:crypto';
 import { openSqlite } from '../sqlite';
 import {

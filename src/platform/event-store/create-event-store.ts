@@ -1,5 +1,4 @@
 import { EventStore } from './event-store.port';
-import { EventStoreDbEventStore } from './eventstoredb-event-store';
 import { SqliteEventStore } from './sqlite-event-store';
 
 export type EventStoreConfig =
@@ -11,6 +10,12 @@ export function createEventStore(config: EventStoreConfig): EventStore {
     case 'sqlite':
       return new SqliteEventStore(config.file);
     case 'eventstoredb':
-      return new EventStoreDbEventStore(config.url);
+      return new (EventStoreDbEventStoreAdapter())(config.url);
   }
 }
+
+// Loaded only when configured: a server's client library is a good part of an embedded start.
+const EventStoreDbEventStoreAdapter = () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('./eventstoredb-event-store') as typeof import('./eventstoredb-event-store'))
+    .EventStoreDbEventStore;

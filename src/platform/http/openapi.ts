@@ -68,9 +68,13 @@ function completeOperation(operation: Operation, route: RouteFacts, schemas: Sch
 /**
  * Serves the OpenAPI description at /api/docs (JSON at /api/docs-json). Request schemas come from the same
  * class-validator rules that check requests, so the documentation cannot drift from the validation; so do
- * query parameters, UUID path parameters and which routes need a token.
+ * query parameters, UUID path parameters and which routes need a token. Built on its first request, not at start.
  */
 export function mountOpenApi(app: INestApplication): void {
+  SwaggerModule.setup('api/docs', app, () => openApiDocument(app), { jsonDocumentUrl: 'api/docs-json' });
+}
+
+function openApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()
     .setTitle('Suara Warga API')
     .setDescription(
@@ -97,5 +101,5 @@ export function mountOpenApi(app: INestApplication): void {
       const route = operation?.operationId ? routes.get(operation.operationId) : undefined;
       if (route) completeOperation(operation, route, allSchemas);
     }
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return document;
 }

@@ -1,12 +1,6 @@
 import { Db, MongoClient, ReadConcern, ReadConcernLevel } from 'mongodb';
 
-const DEFAULT_DATABASE = 'suara-warga';
-
-/** The database a MongoDB URL names (`mongodb://host/suara`), or the default when it names none. */
-export function databaseFromUrl(url: string): string {
-  const path = /^mongodb(?:\+srv)?:\/\/[^/]*\/([^?]+)/.exec(url)?.[1];
-  return path ? decodeURIComponent(path) : DEFAULT_DATABASE;
-}
+export { databaseFromUrl } from './database-name';
 
 /**
  * A database whose every write waits for a majority of the replica set (and its journal) and whose every read

@@ -1,6 +1,5 @@
 import { CachedKeyStore } from './cached-key-store';
 import { KeyStore } from './key-store.port';
-import { MongoKeyStore } from './mongo-key-store';
 import { SqliteKeyStore } from './sqlite-key-store';
 
 export type KeyStoreConfig =
@@ -20,7 +19,15 @@ export function createKeyStore(config: KeyStoreConfig): KeyStore {
       return new SqliteKeyStore(config.file);
     case 'mongodb':
       return new CachedKeyStore(
-        new MongoKeyStore(config.url, { database: config.database, formerDatabase: config.formerDatabase }),
+        new (MongoKeyStoreAdapter())(config.url, {
+          database: config.database,
+          formerDatabase: config.formerDatabase,
+        }),
       );
   }
 }
+
+// Loaded only when configured: a server's client library is a good part of an embedded start.
+const MongoKeyStoreAdapter = () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('./mongo-key-store') as typeof import('./mongo-key-store')).MongoKeyStore;
