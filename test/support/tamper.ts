@@ -1,17 +1,6 @@
 import Database from 'better-sqlite3';
 import { hashEvent } from '../../src/platform/event-store/event-hash';
-
-interface EventRow {
-  position: number;
-  id: string;
-  stream: string;
-  revision: number;
-  type: string;
-  schema_version: number;
-  data: string;
-  metadata: string;
-  key_ids: string;
-}
+import { EventRow } from '../../src/platform/event-store/recent-events';
 
 /** The rows of one stream in the SQLite events table, in revision order. */
 export const streamRows = (db: Database.Database, stream: string): EventRow[] =>
