@@ -27,8 +27,9 @@ export interface BatchTarget {
 
 const keyOf = ({ collection, id }: DocumentKey) => `${collection}\u0000${id}`;
 
-async function opened(sealer: EventSealer, recorded: RecordedEvent): Promise<ProjectedEvent> {
-  return projectedEvent(await sealer.open(recorded));
+/** Opened with one look-up of the keys the batch's events share, not one per event. */
+async function opened(sealer: EventSealer, recorded: readonly RecordedEvent[]): Promise<ProjectedEvent[]> {
+  return (await sealer.openAll(recorded)).map(projectedEvent);
 }
 
 /** Loads every document the batch touches with one query per collection, and those its events' queries find. */
@@ -97,8 +98,9 @@ async function projectAndCommit(
   fresh: readonly RecordedEvent[],
   target: BatchTarget,
 ): Promise<number> {
-  const events = await Promise.all(
-    fresh.filter((e) => projection.handles(e.type)).map((e) => opened(target.sealer, e)),
+  const events = await opened(
+    target.sealer,
+    fresh.filter((e) => projection.handles(e.type)),
   );
   const documents = await load(
     target,
