@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +27,8 @@ const tally: Decider<Add, Added, number> = {
 
 describe('handleCommand: read, fold, decide, append', () => {
   const dir = mkdtempSync(join(tmpdir(), 'suara-commands-'));
-  const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+  const file = join(dir, 'events.sqlite');
+  const store = new SqliteEventStore(file);
   const keys = new SqliteKeyStore(join(dir, 'keys.sqlite'));
   const log = new EventLog(store, new EventSealer(keys, () => []));
   afterAll(async () => Promise.all([store.close(), keys.close()]));
@@ -156,5 +158,28 @@ describe('handleCommand: read, fold, decide, append', () => {
       commandId: commandIdFor('citizen-1', 'key-6'),
     });
     expect(opened.recorded.metadata.actor).toHaveProperty('$enc');
+  });
+
+  it('reads a stream whole when its kept fold is ahead of the file, rather than retrying to exhaustion', async () => {
+    await add('tally-9', 1);
+    await add('tally-9', 2);
+    // Restored from an older copy, say: the file lost the last event the kept fold has seen.
+    const db = new Database(file);
+    db.prepare("DELETE FROM events WHERE stream = 'tally-9' AND revision = 1").run();
+    db.close();
+    const once = { maxAttempts: 2, delayMs: () => 0 };
+    const request = {
+      stream: 'tally-9',
+      command: {
+        type: 'Add' as const,
+        data: { amount: 4 },
+        metadata: { actor: { id: 'citizen-1', role: 'citizen' as const }, now },
+      },
+      commandId: commandIdFor('citizen-1', 'after-restore'),
+      requestDigest: requestDigestOf('Add', 'tally-9', { amount: 4 }),
+      correlationId: 'corr-9',
+    };
+    expect(await handleCommand(log, tally, request, once)).toMatchObject({ revision: 1, replayed: false });
+    expect((await store.readStream('tally-9')).map((e) => e.data)).toEqual([{ amount: 1 }, { amount: 4 }]);
   });
 });

@@ -72,7 +72,12 @@ async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
 ): Promise<CommandResult> {
   for (let attempt = 1; attempt <= retries.maxAttempts; attempt++) {
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, retries.delayMs(attempt - 1)));
-    const fold = await log.fold(request.stream, decider);
+    let fold = await log.fold(request.stream, decider);
+    // A conflict, yet nothing new after the kept fold's head: that fold is not the stream's; read it whole.
+    if (attempt > 1 && fold.eventsRead === 0) {
+      log.forgetFold(request.stream);
+      fold = await log.fold(request.stream, decider);
+    }
     const prior = fold.commands.get(request.commandId);
     if (prior) {
       if (prior.requestDigest !== request.requestDigest) throw new IdempotencyKeyReusedError(request.stream);
@@ -88,8 +93,6 @@ async function decideAndAppend<C extends Command, E extends DomainEvent, S>(
       return { ...appended, replayed: false };
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      // Nothing new was read, yet the head moved: the kept fold is not the stream's; read it whole next time.
-      if (fold.eventsRead === 0) log.forgetFold(request.stream);
     }
   }
   throw new ConcurrencyRetriesExhaustedError(request.stream, retries.maxAttempts);
