@@ -59,7 +59,7 @@ export function extendFold<E extends DomainEvent, S>(
 export class StreamFolds {
   private readonly folds = new Map<string, { decider: AnyDecider; fold: StreamFold<unknown> }>();
 
-  constructor(readonly capacity = 10_000) {}
+  constructor(readonly capacity = 2_000) {}
 
   get<S>(stream: string, decider: Decider<Command, DomainEvent, S>): StreamFold<S> | undefined {
     const entry = this.folds.get(stream);
