@@ -136,8 +136,12 @@ describe('live updates: slow and hostile clients (e2e)', () => {
   it('tells a resume with more missed changes than the backlog limit to refetch', async () => {
     const positions = await endorse(7, 100);
     const client = await connect();
-    // A subscribe with `since` waits for this server to reach it: then all seven are in the log behind it.
-    await client.subscribe('feed', positions[6]);
+    // A subscribe with `since` waits (here only 200 ms, then refuses) for this server to reach it: once it is
+    // accepted, all seven are in the log behind it.
+    await waitFor(
+      async () => (await client.subscribe('feed', positions[6])).ok,
+      'the server to reach the last',
+    );
     expect(await client.subscribe(thread.topic, thread.position)).toMatchObject({ ok: true, refetch: true });
     expect(client.changes).toEqual([]);
     expect(await client.subscribe(thread.topic, positions[0])).toMatchObject({ ok: true });

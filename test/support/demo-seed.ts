@@ -1,9 +1,13 @@
+import { mongoUrlFor } from './test-config';
 import { spawnTs } from './ts-child';
 
 /** Runs `npm run seed:demo`'s command on a data folder; its exit code and everything it printed. */
 export function seedDemo(dataDir: string): Promise<{ code: number | null; output: string }> {
-  // Embedded stores whatever MONGO_URL says: the tests read the folder back with the embedded adapters.
-  const child = spawnTs('src/demo/seed-demo-cli.ts', [], { DATA_DIR: dataDir, MONGO_URL: '' });
+  // The stores a test app on this folder uses (testConfig): the folder's own databases when e2e runs on MongoDB.
+  const child = spawnTs('src/demo/seed-demo-cli.ts', [], {
+    DATA_DIR: dataDir,
+    MONGO_URL: mongoUrlFor(dataDir) ?? '',
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
