@@ -69,10 +69,16 @@ describe('SqliteDocumentStore', () => {
 
   it('narrows only on conditions it can express, leaving the rest to mingo', () => {
     expect(prefilter({ status: 'a', closedAt: { $exists: true }, name: /x/ }).params).toEqual(['a']);
-    expect(prefilter({ $or: [{ status: 'a' }], 'bad-field': 'b', title: 'x\ud800' })).toEqual({
-      where: '1',
-      params: [],
-    });
+    expect(
+      prefilter({ $or: [{ status: 'a' }, { status: 'b' }], 'bad-field': 'b', title: 'x\ud800' }),
+    ).toEqual({ where: '1', params: [] });
+    // The only branch of an $or must hold; a boolean is compared as SQLite reads it (1), a superset.
+    expect(prefilter({ $or: [{ published: true }] }).params).toEqual([1]);
+    // A top-level field known never to have held an array is compared exactly, so its index is sought.
+    expect(prefilter({ status: 'a', tags: 'x' }, new Set(['tags'])).where).toBe(
+      "json_extract(body, '$.status') = ? AND ((json_extract(body, '$.tags') = ?) OR " +
+        "(json_extract(body, '$.tags') >= '[' AND json_extract(body, '$.tags') < '\\'))",
+    );
     expect(prefilter({ n: { $gt: 'b', $lte: 4 } }).params).toEqual([4]);
   });
 

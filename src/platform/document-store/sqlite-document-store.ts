@@ -15,26 +15,15 @@ import {
 import { Listeners } from './listeners';
 import { SqliteChangeLog } from './sqlite-change-log';
 import { positionFromStored, storedPosition } from './positions';
-import {
-  fieldExpression,
-  fieldsOrderedApart,
-  NAME,
-  orderBy,
-  TYPES_ORDERED_APART,
-} from './sqlite-expressions';
+import { fieldExpression, NAME, orderBy } from './sqlite-expressions';
+import { FieldKinds } from './sqlite-field-kinds';
 
-// Layout: a table doc_<collection>(id PK, position, body JSON) per collection, the tables below, and the change log
-// (sqlite-change-log.ts).
+// Layout: a table doc_<collection>(id PK, position, body JSON) per collection, the tables below, the change log
+// (sqlite-change-log.ts) and what kinds of value fields held (sqlite-field-kinds.ts).
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS leases (name TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
-  CREATE TABLE IF NOT EXISTS aliases (name TEXT PRIMARY KEY, collection TEXT NOT NULL);
-  CREATE TABLE IF NOT EXISTS sorted_apart (
-    collection TEXT NOT NULL, field TEXT NOT NULL, PRIMARY KEY (collection, field)
-  ) WITHOUT ROWID;
-  CREATE TABLE IF NOT EXISTS sorted_apart_known (collection TEXT PRIMARY KEY);`;
-// sorted_apart: the top-level fields of a collection that ever held a value SQLite orders apart from MongoDB
-// (sqlite-expressions.ts); sorted_apart_known: the collections whose every write was looked at for them.
+  CREATE TABLE IF NOT EXISTS aliases (name TEXT PRIMARY KEY, collection TEXT NOT NULL);`;
 
 /** Filters are data: no server-side JavaScript ($where, $function, $accumulator). */
 const QUERY_OPTIONS = { scriptEnabled: false };
@@ -63,14 +52,27 @@ const isOperators = (value: unknown): value is Record<string, unknown> =>
   Object.keys(value).length > 0 &&
   Object.keys(value).every((key) => key.startsWith('$'));
 
-/** The SQL implied by one field's condition (equality, $eq, $in of scalars, numeric ranges), if any. */
-function fieldCondition(expression: string, condition: unknown, params: unknown[]): string | undefined {
+/** SQLite reads a JSON boolean as 1 or 0: equal to it, and to those numbers, a superset mingo then narrows. */
+const asSql = (value: string | number | boolean) => (typeof value === 'boolean' ? Number(value) : value);
+const isScalarOrBoolean = (value: unknown): value is string | number | boolean =>
+  isScalar(value) || typeof value === 'boolean';
+
+/**
+ * The SQL implied by one field's condition (equality, $eq, $in of scalars, numeric ranges), if any. Rows whose field
+ * is an array stay in (only mingo looks inside arrays) unless `noArrays` says the field never held one.
+ */
+function fieldCondition(
+  expression: string,
+  condition: unknown,
+  params: unknown[],
+  noArrays: boolean,
+): string | undefined {
   const terms: string[] = [];
   const add = (term: string, ...values: unknown[]) => (terms.push(term), params.push(...values));
-  if (isScalar(condition)) add(`${expression} = ?`, condition);
+  if (isScalarOrBoolean(condition)) add(`${expression} = ?`, asSql(condition));
   else if (isOperators(condition))
     for (const [op, value] of Object.entries(condition)) {
-      if (op === '$eq' && isScalar(value)) add(`${expression} = ?`, value);
+      if (op === '$eq' && isScalarOrBoolean(value)) add(`${expression} = ?`, asSql(value));
       else if (op === '$in' && Array.isArray(value) && value.length > 0 && value.every(isScalar))
         add(`${expression} IN (${value.map(() => '?').join(', ')})`, ...value);
       // Numbers only: mingo brackets types, and SQLite orders text by UTF-8 bytes where JavaScript uses UTF-16.
@@ -79,24 +81,32 @@ function fieldCondition(expression: string, condition: unknown, params: unknown[
     }
   if (terms.length === 0) return undefined;
   const all = terms.join(' AND ');
-  return expression === 'id' ? all : `((${all}) OR ${arrayish(expression)})`;
+  return expression === 'id' || noArrays ? all : `((${all}) OR ${arrayish(expression)})`;
 }
 
 /**
  * A SQL prefilter: a superset of the rows the filter matches, from its top-level (and $and) field conditions.
- * mingo still evaluates the whole filter on every row it returns, so results are always mingo's.
+ * mingo still evaluates the whole filter on every row it returns, so results are always mingo's. `arrays`: the
+ * top-level fields that may hold arrays (all of them when unknown).
  */
-export function prefilter(filter: Filter): { where: string; params: unknown[] } {
+export function prefilter(
+  filter: Filter,
+  arrays?: ReadonlySet<string>,
+): { where: string; params: unknown[] } {
   const terms: string[] = [];
   const params: unknown[] = [];
   const collect = (conditions: Filter) => {
     for (const [key, condition] of Object.entries(conditions)) {
-      // Every branch of an $and must hold, so each narrows the rows as a top-level condition does.
-      if (key === '$and' && Array.isArray(condition))
+      // Every branch of an $and must hold, so each narrows the rows as a top-level condition does; so does the
+      // only branch of an $or.
+      const branches =
+        key === '$and' || (key === '$or' && Array.isArray(condition) && condition.length === 1);
+      if (branches && Array.isArray(condition))
         condition.forEach((sub) => isPlainObject(sub) && collect(sub));
       if (key.startsWith('$')) continue;
       const expression = fieldExpression(key);
-      const term = expression && fieldCondition(expression, condition, params);
+      const noArrays = arrays !== undefined && !key.includes('.') && !arrays.has(key);
+      const term = expression && fieldCondition(expression, condition, params, noArrays);
       if (term) terms.push(term);
     }
   };
@@ -113,6 +123,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly statements = new Map<string, Database.Statement>();
   private readonly commits = new Listeners();
   private readonly changeLog: SqliteChangeLog;
+  private readonly kinds: FieldKinds;
   private readonly commitBatch: Database.Transaction<(batch: ProjectionCommit) => void>;
   private readonly takeLease: Database.Transaction<
     (
@@ -132,6 +143,11 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
     this.changeLog = new SqliteChangeLog(this.db, (sql) => this.statement(sql));
+    this.kinds = new FieldKinds(
+      this.db,
+      (sql) => this.statement(sql),
+      (work) => this.db.transaction(work).immediate(),
+    );
     this.commitBatch = this.db.transaction((batch: ProjectionCommit) => this.apply(batch));
     // Read and write in one IMMEDIATE transaction: of processes sharing the file, one decides at a time.
     this.takeLease = this.db.transaction((name, holder, now, until, abandoned) => {
@@ -184,8 +200,9 @@ export class SqliteDocumentStore implements DocumentStore {
     if (!order) return undefined;
     const table = tableOf(collection);
     if (!this.exists(table)) return [];
-    if (this.sortedApart(collection, Object.keys(sort!))) return undefined;
-    const { where, params } = prefilter(filter);
+    const sorted = Object.keys(sort!).filter((field) => field !== '_id');
+    if (this.kinds.anyApart(collection, table, sorted)) return undefined;
+    const { where, params } = prefilter(filter, this.kinds.arrays(collection, table));
     const rows = this.statement(`SELECT body FROM ${table} WHERE ${where} ORDER BY ${order}`).pluck();
     const matches: T[] = [];
     for (const body of rows.iterate(...params) as Iterable<string>) {
@@ -193,34 +210,6 @@ export class SqliteDocumentStore implements DocumentStore {
       if (query.test(doc) && matches.push(doc) >= skip + limit!) break;
     }
     return matches.slice(skip);
-  }
-
-  /** Whether any of these fields ever held a value SQLite orders apart (a collection older than the record: read once). */
-  private sortedApart(collection: string, fields: readonly string[]): boolean {
-    const known = 'SELECT 1 FROM sorted_apart_known WHERE collection = ?';
-    if (!this.statement(known).get(collection))
-      this.db
-        .transaction(() => {
-          const table = tableOf(collection);
-          const found = this.statement(
-            `SELECT DISTINCT field.key FROM ${table}, json_each(${table}.body) AS field
-             WHERE field.type IN ${TYPES_ORDERED_APART}`,
-          ).pluck();
-          for (const field of found.all() as string[]) this.recordSortedApart(collection, field);
-          this.statement('INSERT OR IGNORE INTO sorted_apart_known (collection) VALUES (?)').run(collection);
-        })
-        .immediate();
-    const named = fields.filter((field) => field !== '_id');
-    if (named.length === 0) return false;
-    const sql = `SELECT 1 FROM sorted_apart WHERE collection = ? AND field IN (${named.map(() => '?').join(', ')})`;
-    return !!this.statement(sql).get(collection, ...named);
-  }
-
-  private recordSortedApart(collection: string, field: string): void {
-    this.statement('INSERT OR IGNORE INTO sorted_apart (collection, field) VALUES (?, ?)').run(
-      collection,
-      field,
-    );
   }
 
   async findOne<T extends Doc>(collection: string, filter: Filter): Promise<T | undefined> {
@@ -240,7 +229,11 @@ export class SqliteDocumentStore implements DocumentStore {
 
   /** The SQLite query plan of a find: which index the prefilter uses (for tests and diagnosis). */
   queryPlan(collection: string, filter: Filter = {}, sort?: Record<string, 1 | -1>): string[] {
-    const { where, params } = prefilter(filter);
+    const table = tableOf(collection);
+    const { where, params } = prefilter(
+      filter,
+      this.exists(table) ? this.kinds.arrays(collection, table) : undefined,
+    );
     const order = sort && orderBy(sort);
     const sql = `EXPLAIN QUERY PLAN SELECT body FROM ${tableOf(collection)} WHERE ${where}${order ? ` ORDER BY ${order}` : ''}`;
     return this.db
@@ -263,17 +256,12 @@ export class SqliteDocumentStore implements DocumentStore {
 
   private apply({ writes, changes, checkpoint }: ProjectionCommit): void {
     const created = new Set<string>();
-    const apart = new Set<string>();
+    const recorded = new Set<string>();
     for (const write of writes) {
       const table = tableOf(write.collection);
       if (!created.has(table)) created.add(this.createTable(write.collection));
       const position = storedPosition(write.position);
-      if ('document' in write)
-        for (const field of fieldsOrderedApart(write.document))
-          if (!apart.has(`${write.collection}.${field}`)) {
-            apart.add(`${write.collection}.${field}`);
-            this.recordSortedApart(write.collection, field);
-          }
+      if ('document' in write) this.kinds.record(write.collection, write.document, recorded);
       if ('document' in write)
         this.statement(
           `INSERT INTO ${table} (id, position, body) VALUES (?, ?, ?) ON CONFLICT (id) DO UPDATE
@@ -335,8 +323,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db
       .transaction(() => {
         this.db.exec(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
-        this.statement('DELETE FROM sorted_apart WHERE collection = ?').run(collection);
-        this.statement('DELETE FROM sorted_apart_known WHERE collection = ?').run(collection);
+        this.kinds.dropped(collection);
       })
       .immediate();
   }
@@ -375,7 +362,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private scan(collection: string, filter: Filter): Iterable<string> {
     const table = tableOf(collection);
     if (!this.exists(table)) return [];
-    const { where, params } = prefilter(filter);
+    const { where, params } = prefilter(filter, this.kinds.arrays(collection, table));
     return this.statement(`SELECT body FROM ${table} WHERE ${where}`)
       .pluck()
       .iterate(...params) as Iterable<string>;
@@ -393,8 +380,7 @@ export class SqliteDocumentStore implements DocumentStore {
         this.db.exec(
           `CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY, position TEXT NOT NULL, body TEXT NOT NULL)`,
         );
-        // Empty, and every write from now on records its fields: nothing to read later.
-        this.statement('INSERT OR IGNORE INTO sorted_apart_known (collection) VALUES (?)').run(collection);
+        this.kinds.created(collection);
       })
       .immediate();
     return table;

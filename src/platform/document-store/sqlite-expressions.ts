@@ -19,21 +19,6 @@ export function fieldExpression(field: string): string | undefined {
 }
 
 /**
- * Values that SQLite orders apart from MongoDB: booleans (SQLite: among numbers; MongoDB: after every other type),
- * objects (SQLite: JSON text among strings; MongoDB: after strings) and arrays (MongoDB: by their smallest or largest
- * element). Null, missing, numbers and strings order alike (strings by their UTF-8 bytes, as MongoDB compares them).
- */
-export const isOrderedApart = (value: unknown): boolean =>
-  typeof value === 'boolean' || (typeof value === 'object' && value !== null);
-
-/** Top-level fields of a document holding such values: the store remembers them per collection. */
-export const fieldsOrderedApart = (document: Record<string, unknown>): string[] =>
-  Object.keys(document).filter((field) => isOrderedApart(document[field]));
-
-/** json_type() of those values. */
-export const TYPES_ORDERED_APART = "('true', 'false', 'object', 'array')";
-
-/**
  * An ORDER BY that walks an index in MongoDB's order, for a sort on `_id` and top-level fields only (undefined
  * otherwise); `_id` breaks ties when the sort does not name it.
  */
