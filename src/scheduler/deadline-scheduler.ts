@@ -11,6 +11,7 @@ import { duePage, dueActions, dueRange, DueRules, PageCursor, WORK_FIELDS } from
 import { SchedulerConfig } from './scheduler.config';
 import { sendDeadlineAction } from './send-deadline-action';
 import { SchedulerTally } from './scheduler-tally';
+import { yieldToIo } from '../platform/yield-to-io';
 
 export const SCHEDULER_LEASE = 'deadline-scheduler';
 /** Threads read per query; the lease is renewed before each page, so a long catch-up keeps it. */
@@ -140,6 +141,7 @@ export class DeadlineScheduler {
       if (page.length < PAGE_SIZE) return true;
       const last = page[page.length - 1];
       after = { dueMs: last[field] as number, id: last._id };
+      await yieldToIo();
     }
   }
 

@@ -4,6 +4,7 @@ import { EventLog } from '../../platform/event-log/event-log';
 import { RecordedEvent } from '../../platform/event-store/stored-event';
 import { AccountErased } from '../domain/account.events';
 import { ErasureCompletion } from './erasure-completion';
+import { yieldToIo } from '../../platform/yield-to-io';
 
 /** The sweep's own checkpoint in the document store: every erasure before it is complete. */
 export const SWEEP_CHECKPOINT = 'erasure-sweep';
@@ -81,6 +82,7 @@ export class ErasureSweep implements OnApplicationBootstrap, OnModuleDestroy {
         after = recorded.position;
       }
       await this.saveCheckpoint(after);
+      await yieldToIo();
     }
   }
 

@@ -21,6 +21,7 @@ import {
   TREE_CHECKPOINT,
   TREE_INDEXES,
 } from './merkle-node-docs';
+import { yieldToIo } from '../../platform/yield-to-io';
 
 const PAGE = 1_000;
 
@@ -122,6 +123,7 @@ export class MerkleTreeStore {
       const verified = broken ? page.slice(0, broken.index) : page;
       if (verified.length > 0) head = await this.commit(verified, head, frontier);
       if (broken) throw broken.error;
+      await yieldToIo();
     }
   }
 

@@ -3,6 +3,7 @@ import { Clock } from '../../platform/clock';
 import { DELIVERY_LEASE } from './delivery-record';
 import { DeliveryPlanner } from './delivery-planner';
 import { DeliverySender } from './delivery-sender';
+import { yieldToIo } from '../../platform/yield-to-io';
 
 export interface WorkerOptions {
   /** This process, as a lease holder. */
@@ -54,7 +55,10 @@ export class DeliveryWorker {
       } catch (error) {
         this.options.logger.error(`notification delivery round failed: ${(error as Error)?.stack ?? error}`);
       }
-      if (more) continue;
+      if (more) {
+        await yieldToIo();
+        continue;
+      }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, Math.min(this.options.pollMs, this.options.leaseTtlMs / 3));
         this.wake = () => (clearTimeout(timer), resolve());

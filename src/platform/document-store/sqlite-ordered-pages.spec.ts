@@ -74,7 +74,7 @@ describe('sorted pages read in order from SQLite', () => {
           { s: 1, _id: -1 },
           { _id: -1 },
         ),
-        fc.constantFrom<object>(
+        fc.constantFrom<Record<string, unknown>>(
           {},
           { kind: 'x' },
           { n: { $gte: 0 } },

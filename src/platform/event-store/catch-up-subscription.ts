@@ -1,5 +1,6 @@
 import { BatchHandler, SubscribeOptions, Subscription } from './event-store.port';
 import { RecordedEvent } from './stored-event';
+import { yieldToIo } from '../yield-to-io';
 
 const BATCH_SIZE = 500;
 const MAX_BACKOFF_MS = 5_000;
@@ -37,6 +38,7 @@ export function catchUpSubscription(
           await handler(batch);
           position = batch[batch.length - 1].position;
           backoffMs = 50;
+          await yieldToIo();
           continue;
         }
         if (!live) {
