@@ -106,7 +106,13 @@ export async function startApp(options: AppOptions = {}): Promise<AppProcess> {
   const started = performance.now();
   const child = fork(MAIN, [...(options.args ?? [])], {
     env,
-    execArgv: ['--expose-gc', '--require', PROBE],
+    // BENCH_APP_NODE_ARGS="--cpu-prof --cpu-prof-dir=prof" profiles the app (NODE_OPTIONS refuses --cpu-prof).
+    execArgv: [
+      '--expose-gc',
+      '--require',
+      PROBE,
+      ...(process.env.BENCH_APP_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+    ],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   const output = tail(child);
