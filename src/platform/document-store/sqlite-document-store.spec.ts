@@ -79,7 +79,27 @@ describe('SqliteDocumentStore', () => {
       "json_extract(body, '$.status') = ? AND ((json_extract(body, '$.tags') = ?) OR " +
         "(json_extract(body, '$.tags') >= '[' AND json_extract(body, '$.tags') < '\\'))",
     );
-    expect(prefilter({ n: { $gt: 'b', $lte: 4 } }).params).toEqual([4]);
+    // Ranges on numbers, and on strings of ASCII alone (where UTF-8 and UTF-16 order alike).
+    expect(prefilter({ n: { $gt: 'b', $lte: 4 }, t: { $lt: 'ü' } }).params).toEqual(['b', 4]);
+  });
+
+  it("seeks a time window of one person's records by index, not every record they ever had", async () => {
+    await store.ensureIndexes('deliveries', [{ fields: { personKey: 1, channel: 1, createdAt: 1 } }]);
+    await store.commit(
+      batch([
+        write('deliveries', {
+          _id: 'd1',
+          personKey: 'p',
+          channel: 'email',
+          createdAt: '2026-11-30T01:00:00Z',
+        }),
+      ]),
+    );
+    const window = { personKey: 'p', channel: 'email', createdAt: { $gt: '2026-11-30T00:00:00.000Z' } };
+    expect(store.queryPlan('deliveries', window).join('\n')).toMatch(
+      /\(<expr>=\? AND <expr>=\? AND <expr>>\?\)/,
+    );
+    expect(await store.count('deliveries', window)).toBe(1);
   });
 
   it.each([

@@ -40,6 +40,9 @@ const tableOf = (collection: string): string => {
 
 const arrayish = (expression: string) => `(${expression} >= '[' AND ${expression} < '\\')`;
 
+const NON_ASCII = /[^\p{ASCII}]/u;
+const isAsciiText = (value: unknown): value is string => typeof value === 'string' && !NON_ASCII.test(value);
+
 const isScalar = (value: unknown): value is string | number =>
   (typeof value === 'string' && !LONE_SURROGATE.test(value)) ||
   (typeof value === 'number' && Number.isFinite(value));
@@ -75,8 +78,9 @@ function fieldCondition(
       if (op === '$eq' && isScalarOrBoolean(value)) add(`${expression} = ?`, asSql(value));
       else if (op === '$in' && Array.isArray(value) && value.length > 0 && value.every(isScalar))
         add(`${expression} IN (${value.map(() => '?').join(', ')})`, ...value);
-      // Numbers only: mingo brackets types, and SQLite orders text by UTF-8 bytes where JavaScript uses UTF-16.
-      else if (op in RANGE && typeof value === 'number' && Number.isFinite(value))
+      // Numbers, and strings of ASCII alone (ISO instants): SQLite orders text by UTF-8 bytes where JavaScript
+      // uses UTF-16 units, which differ only between two characters at or above U+E000, never against ASCII.
+      else if (op in RANGE && (isAsciiText(value) || (typeof value === 'number' && Number.isFinite(value))))
         add(`${expression} ${RANGE[op]} ?`, value);
     }
   if (terms.length === 0) return undefined;
@@ -124,6 +128,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly commits = new Listeners();
   private readonly changeLog: SqliteChangeLog;
   private readonly kinds: FieldKinds;
+  private readonly tables = new Set<string>();
   private readonly commitBatch: Database.Transaction<(batch: ProjectionCommit) => void>;
   private readonly takeLease: Database.Transaction<
     (
@@ -323,6 +328,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db
       .transaction(() => {
         this.db.exec(`DROP TABLE IF EXISTS ${tableOf(collection)}`);
+        this.tables.delete(tableOf(collection));
         this.kinds.dropped(collection);
       })
       .immediate();
@@ -368,8 +374,14 @@ export class SqliteDocumentStore implements DocumentStore {
       .iterate(...params) as Iterable<string>;
   }
 
+  /** Tables seen to exist are remembered (looking each up again was a measurable share of every read). */
   private exists(table: string): boolean {
-    return !!this.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(table);
+    if (this.tables.has(table)) return true;
+    const found = !!this.statement("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(
+      table,
+    );
+    if (found) this.tables.add(table);
+    return found;
   }
 
   private createTable(collection: string): string {
