@@ -110,7 +110,10 @@ async function main(): Promise<void> {
       target: TARGETS.coldStart,
     });
   } finally {
-    for (const d of [dir, ...empties]) rmSync(d, { recursive: true, force: true });
+    // BENCH_KEEP_DATA=1 keeps the long history's folder, to look inside its files (sqlite3's dbstat).
+    if (process.env.BENCH_KEEP_DATA === '1') report.print(`kept the data folder: ${dir}`);
+    for (const d of [...(process.env.BENCH_KEEP_DATA === '1' ? [] : [dir]), ...empties])
+      rmSync(d, { recursive: true, force: true });
   }
   report.finish();
 }
