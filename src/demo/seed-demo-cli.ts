@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     const client = new DemoClient(`http://127.0.0.1:${port}`, config.dataDir);
     await ready(client, platform);
     const lines = await seed(client);
+    await caughtUp(client, platform);
     process.stdout.write(lines.join('\n') + '\n');
   } finally {
     platform.kill('SIGTERM');
@@ -86,6 +87,18 @@ async function ready(client: DemoClient, platform: ChildProcess): Promise<void> 
     await sleep(100);
   }
   throw new Error('The platform did not become ready within 60 s');
+}
+
+/** Every read model has projected the whole log: whoever starts the platform next sees the demo at once. */
+async function caughtUp(client: DemoClient, platform: ChildProcess): Promise<void> {
+  for (let attempt = 0; attempt < 1_200; attempt++) {
+    if (platform.exitCode !== null) throw new Error(`The platform stopped (exit ${platform.exitCode})`);
+    const answer = await client.send('GET', '/api/health').catch(() => undefined);
+    const projections = Object.values(answer?.body?.projections ?? { unknown: { lag: '?' } });
+    if ((projections as Array<{ lag: string }>).every(({ lag }) => lag === '0')) return;
+    await sleep(100);
+  }
+  throw new Error('The read models did not catch up with the demo within 120 s');
 }
 
 async function seed(client: DemoClient): Promise<string[]> {

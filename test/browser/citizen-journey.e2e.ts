@@ -137,7 +137,11 @@ describeInBrowser('a citizen in the browser: register, submit, follow the answer
     await page.getByLabel('Balasan Anda').fill(reply);
     await page.getByRole('button', { name: 'Kirim balasan' }).click();
     await page.getByText(reply, { exact: true }).waitFor();
-    expect(await page.locator('[data-message-id]').count()).toBe(4);
+    // Shown at once as sent; it becomes a message of the thread (with its id) when the projection has it.
+    await waitFor(
+      async () => (await page.locator('[data-message-id]').count()) === 4,
+      'the reply in the thread',
+    );
     const thread = await api.send('GET', `/api/aspirations/${aspirationId}`);
     expect(thread.body.aspiration.messages.map((m: { kind: string }) => m.kind)).toEqual([
       'submission',
