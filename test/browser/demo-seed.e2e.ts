@@ -1,6 +1,7 @@
 import { Browser, Page } from 'playwright-core';
 import { demoPassword, seedDemo } from '../support/demo-seed';
 import { freshDataDir, startTestApp, TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { checkPage, phoneContext, watchErrors } from './support/page-checks';
 
@@ -30,6 +31,13 @@ describeInBrowser('the Katingan demo in the web app (browser e2e)', () => {
   });
 
   it('shows a visitor the seeded aspirations, groups and announcements', async () => {
+    // A fresh app on FerretDB under CI's load has taken 11 s to answer its first list (measured, cause not yet
+    // known): the page is opened once the API answers, so its own 10 s waits measure the page.
+    await waitFor(
+      async () => (await fetch(`${running.url}/api/aspirations?limit=1`)).ok,
+      'the first list',
+      60_000,
+    );
     await page.goto('/');
     await page.getByRole('link', { name: 'Jalan berlubang menuju Pasar Kasongan' }).waitFor();
     await page.getByRole('link', { name: 'Drainase di RT 05 Kasongan Baru tersumbat' }).waitFor();
