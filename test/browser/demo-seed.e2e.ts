@@ -52,7 +52,7 @@ describeInBrowser('the Katingan demo in the web app (browser e2e)', () => {
       .first()
       .waitFor();
     accessibility.push(...(await checkPage(page, 'demo-announcements')));
-  });
+  }, 90_000);
 
   it('signs a villager in with the printed password; she sees her group and its answered aspiration', async () => {
     await page.goto('/masuk');
