@@ -19,7 +19,8 @@ module.exports = {
   transformIgnorePatterns: [
     '/node_modules/(?!(@nestjs|uid|load-esm|file-type|jose|content-disposition|glob|minimatch|path-scurry|lru-cache|minipass|jackspeak|@isaacs|package-json-from-dist)/)',
   ],
-  testTimeout: 30000,
+  // Read models on FerretDB (SUARA_E2E_ON_MONGO, as CI runs) answer more slowly than the embedded store.
+  testTimeout: process.env.SUARA_E2E_ON_MONGO === 'true' ? 60000 : 30000,
   // Never in band (jest runs in band when it would use one worker, as on 2 cores): every suite starts whole apps,
   // and what each leaves behind would pile up in one process until its heap runs out. Workers are recycled instead.
   maxWorkers: 2,

@@ -22,8 +22,9 @@ export async function phoneContext(
     timezoneId: 'Asia/Jakarta',
     ...options,
   });
-  // Each step fails within jest's own timeout, with Playwright's message saying what it waited for.
-  context.setDefaultTimeout(10_000);
+  // Each step fails within jest's own timeout, with Playwright's message saying what it waited for; read models on
+  // FerretDB (SUARA_E2E_ON_MONGO) answer more slowly, so steps wait longer there (jest.config.js does too).
+  context.setDefaultTimeout(process.env.SUARA_E2E_ON_MONGO === 'true' ? 20_000 : 10_000);
   return context;
 }
 
