@@ -205,9 +205,9 @@ export class SqliteDocumentStore implements DocumentStore {
     if (!order) return undefined;
     const table = tableOf(collection);
     if (!this.exists(table)) return [];
-    const sorted = Object.keys(sort!).filter((field) => field !== '_id');
-    if (this.kinds.anyApart(collection, table, sorted)) return undefined;
-    const { where, params } = prefilter(filter, this.kinds.arrays(collection, table));
+    const kinds = this.kinds.of(collection, table);
+    if (Object.keys(sort!).some((field) => kinds.apart.has(field))) return undefined;
+    const { where, params } = prefilter(filter, kinds.arrays);
     const rows = this.statement(`SELECT body FROM ${table} WHERE ${where} ORDER BY ${order}`).pluck();
     const matches: T[] = [];
     for (const body of rows.iterate(...params) as Iterable<string>) {
@@ -237,7 +237,7 @@ export class SqliteDocumentStore implements DocumentStore {
     const table = tableOf(collection);
     const { where, params } = prefilter(
       filter,
-      this.exists(table) ? this.kinds.arrays(collection, table) : undefined,
+      this.exists(table) ? this.kinds.of(collection, table).arrays : undefined,
     );
     const order = sort && orderBy(sort);
     const sql = `EXPLAIN QUERY PLAN SELECT body FROM ${tableOf(collection)} WHERE ${where}${order ? ` ORDER BY ${order}` : ''}`;
@@ -368,7 +368,7 @@ export class SqliteDocumentStore implements DocumentStore {
   private scan(collection: string, filter: Filter): Iterable<string> {
     const table = tableOf(collection);
     if (!this.exists(table)) return [];
-    const { where, params } = prefilter(filter, this.kinds.arrays(collection, table));
+    const { where, params } = prefilter(filter, this.kinds.of(collection, table).arrays);
     return this.statement(`SELECT body FROM ${table} WHERE ${where}`)
       .pluck()
       .iterate(...params) as Iterable<string>;

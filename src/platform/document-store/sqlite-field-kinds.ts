@@ -56,19 +56,22 @@ export class FieldKinds {
     this.statement('DELETE FROM field_kinds_known WHERE collection = ?').run(collection);
   }
 
-  /** The fields of an existing collection that ever held an array. */
-  arrays(collection: string, table: string): Set<string> {
+  /**
+   * What the fields of an existing collection ever held: `arrays`, the fields that held an array; `apart`, those
+   * that held an array, a boolean or an object (SQLite orders those apart from MongoDB).
+   */
+  of(collection: string, table: string): { arrays: Set<string>; apart: Set<string> } {
     this.know(collection, table);
-    const sql = "SELECT field FROM field_kinds WHERE collection = ? AND kind = 'array'";
-    return new Set(this.statement(sql).pluck().all(collection) as string[]);
-  }
-
-  /** Whether any of these fields ever held an array, a boolean or an object. */
-  anyApart(collection: string, table: string, fields: readonly string[]): boolean {
-    this.know(collection, table);
-    if (fields.length === 0) return false;
-    const sql = `SELECT 1 FROM field_kinds WHERE collection = ? AND field IN (${fields.map(() => '?').join(', ')})`;
-    return !!this.statement(sql).get(collection, ...fields);
+    const rows = this.statement('SELECT field, kind FROM field_kinds WHERE collection = ?').all(
+      collection,
+    ) as Array<{
+      field: string;
+      kind: Kind;
+    }>;
+    return {
+      arrays: new Set(rows.filter((row) => row.kind === 'array').map((row) => row.field)),
+      apart: new Set(rows.map((row) => row.field)),
+    };
   }
 
   private know(collection: string, table: string): void {
