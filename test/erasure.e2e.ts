@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LiveClient } from '../src/live/testing/live-client';
+import { decodeChangeBody } from '../src/platform/document-store/change-body-codec';
 import { findChainBreak } from '../src/platform/event-store/event-hash';
 import { SqliteEventStore } from '../src/platform/event-store/sqlite-event-store';
 import { RecordedEvent } from '../src/platform/event-store/stored-event';
@@ -45,14 +46,27 @@ function markersInFiles(dataDir: string, markers: readonly string[]): string[] {
   );
 }
 
-/** Every row of every table of the read models, as text. */
+/** A stored BLOB as text: change bodies are stored deflated (change-body-codec.ts). */
+const blobText = (value: unknown) => {
+  if (!Buffer.isBuffer(value)) return value;
+  try {
+    return decodeChangeBody(value);
+  } catch {
+    return value.toString('latin1');
+  }
+};
+
+/** Every row of every table of the read models, as text (deflated bodies inflated). */
 function readModelRows(dataDir: string): string {
   const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
   try {
     const tables = db
       .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table'")
       .all();
-    return tables.map(({ name }) => JSON.stringify(db.prepare(`SELECT * FROM "${name}"`).all())).join('\n');
+    const rows = (name: string) => db.prepare<[], object>(`SELECT * FROM "${name}"`).all();
+    return tables
+      .map(({ name }) => JSON.stringify(rows(name).map((row) => Object.values(row).map(blobText))))
+      .join('\n');
   } finally {
     db.close();
   }

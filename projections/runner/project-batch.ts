@@ -23,6 +23,8 @@ export interface BatchTarget {
   readonly writeChanges: boolean;
   /** Checks every event before it is projected: an edited or damaged event is never adopted. */
   readonly verifier: ChainVerifier;
+  /** A rebuild builds its generation's indexes late: before the first query its projection asks, at the latest. */
+  readonly beforeQueries?: () => Promise<void>;
 }
 
 const keyOf = ({ collection, id }: DocumentKey) => `${collection}\u0000${id}`;
@@ -46,6 +48,7 @@ async function load(
     const found = await target.documents.find(target.physical(collection), { _id: { $in: [...ids] } });
     for (const doc of found) loaded.set(keyOf({ collection, id: doc._id }), doc);
   }
+  if (queries.length > 0) await target.beforeQueries?.();
   for (const { collection, filter } of queries) {
     const found = await target.documents.find(target.physical(collection), filter);
     for (const doc of found) loaded.set(keyOf({ collection, id: doc._id }), doc);

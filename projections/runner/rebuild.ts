@@ -1,6 +1,5 @@
-import { RecordedEvent } from '../../src/platform/event-store/stored-event';
 import { ChainVerifier } from '../../src/platform/integrity/chain-verifier';
-import { IntegrityFailureError, KeyMissingError } from '../../src/platform/integrity/integrity-errors';
+import { yieldToIo } from '../../src/platform/yield-to-io';
 import {
   checkpointName,
   currentGeneration,
@@ -52,9 +51,14 @@ async function swap(deps: RunnerDeps, projection: Projection, generation: string
   await documents.setAlias(projection.name, generation);
 }
 
+/** Larger than a subscription's batch: a document touched by many events of a page is written once per page. */
+const REBUILD_PAGE = 2_000;
+
 /**
  * Rebuilds a read model from the first event into a fresh generation of collections, then swaps the alias.
  * A running app serves the old generation until the swap; a rebuild killed midway resumes where it stopped.
+ * The generation's indexes are built once its documents are in (a bulk sort per index, not one update per write),
+ * or earlier, before the first query a projection asks of it.
  */
 export async function rebuild(
   projection: Projection,
@@ -63,39 +67,42 @@ export async function rebuild(
 ): Promise<string> {
   const { documents, events, sealer } = deps;
   const generation = await rebuildGeneration(deps, projection);
-  for (const [collection, indexes] of Object.entries(projection.collections)) {
-    await documents.ensureIndexes(physicalCollection(collection, generation), indexes);
-  }
-  const checkpoint = checkpointName(projection.name, generation);
   const physical = (collection: string) => physicalCollection(collection, generation);
+  let indexed: Promise<void> | undefined;
+  const ensureIndexes = () =>
+    (indexed ??= (async () => {
+      for (const [collection, indexes] of Object.entries(projection.collections))
+        await documents.ensureIndexes(physical(collection), indexes);
+    })());
+  const checkpoint = checkpointName(projection.name, generation);
   const verifier = new ChainVerifier(events);
-  const target = { documents, sealer, checkpoint, physical, writeChanges: false, verifier };
+  const target = {
+    documents,
+    sealer,
+    checkpoint,
+    physical,
+    writeChanges: false,
+    verifier,
+    beforeQueries: ensureIndexes,
+  };
   const head = (await events.headPosition()) ?? 0n;
   let processed = 0;
 
-  const handle = async (batch: readonly RecordedEvent[]) => {
-    const room = options.crashAfterEvents === undefined ? batch.length : options.crashAfterEvents - processed;
-    const slice = batch.slice(0, Math.max(room, 0));
+  await documents.recover(checkpoint);
+  for (;;) {
+    const after = await documents.checkpoint(checkpoint);
+    const page = await events.readAll({ after, maxCount: REBUILD_PAGE });
+    if (page.length === 0) break;
+    const room = options.crashAfterEvents === undefined ? page.length : options.crashAfterEvents - processed;
+    const slice = page.slice(0, Math.max(room, 0));
     await projectBatch(projection, slice, target);
     processed += slice.length;
     options.onProgress?.({ position: slice.at(-1)?.position ?? 0n, head, events: processed });
     if (processed === options.crashAfterEvents) options.onCrashPoint?.();
-    if (slice.length < batch.length) throw new Error('stopped at the crash point');
-  };
-
-  await documents.recover(checkpoint);
-  const after = await documents.checkpoint(checkpoint);
-  await new Promise<void>((resolve, reject) => {
-    const subscription = events.subscribeToAll(handle, {
-      after,
-      onLive: () => void subscription.stop().then(resolve, reject),
-      // A broken event is refused, never adopted: the rebuild fails and the live generation stays.
-      onDrop: (error) => {
-        if (error instanceof IntegrityFailureError || error instanceof KeyMissingError)
-          void subscription.stop().then(() => reject(error), reject);
-      },
-    });
-  });
+    if (slice.length < page.length) throw new Error('stopped at the crash point');
+    await yieldToIo();
+  }
+  await ensureIndexes();
   await swap(deps, projection, generation);
   return generation;
 }

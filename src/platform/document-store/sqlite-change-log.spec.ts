@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decodeChangeBody } from './change-body-codec';
 import { ChangeEntry } from './document-store.port';
 import { storedPosition } from './positions';
 import { SqliteDocumentStore } from './sqlite-document-store';
@@ -55,6 +56,35 @@ describe('the embedded change log', () => {
     expect(rows('SELECT n FROM change_bodies')).toHaveLength(2);
     expect(await store.readChanges({ limit: 10 })).toEqual(sorted(entries));
     expect(await store.readChanges({ topics: ['region:62.06'], limit: 10 })).toEqual([entries[3]]);
+  });
+
+  it('stores long bodies deflated and short ones as text, and reads both back whole', async () => {
+    const long = 'Jalan utama desa berlubang besar sejak bulan lalu dan membahayakan pengendara motor. '.repeat(4);
+    const entries = threadChange(5n, long);
+    await commit(entries, 5n);
+    await commit(threadChange(6n, 'Jalan rusak'), 6n);
+    expect(rows('SELECT position, typeof(body) AS kind FROM change_bodies ORDER BY position, n')).toEqual([
+      { position: storedPosition(5n), kind: 'blob' },
+      { position: storedPosition(5n), kind: 'blob' },
+      { position: storedPosition(6n), kind: 'text' },
+      { position: storedPosition(6n), kind: 'text' },
+    ]);
+    expect(await store.readChanges({ limit: 20 })).toEqual([
+      ...sorted(entries),
+      ...sorted(threadChange(6n, 'Jalan rusak')),
+    ]);
+  });
+
+  it('finds an erased person in a deflated body and keeps no copy of it', async () => {
+    const long = 'Saluran air tersumbat di RT 03 sejak musim hujan, warga mohon segera dibersihkan. '.repeat(4);
+    await commit(threadChange(5n, long, 'warga-7'), 5n);
+    const redact = (payloads: Readonly<Record<string, unknown>>) =>
+      JSON.parse(JSON.stringify(payloads).replaceAll('"warga-7"', 'null'));
+    expect(await store.purgeChanges('warga-7', redact)).toBe(1);
+    const stored = rows('SELECT body FROM change_bodies') as Array<{ body: string | Buffer }>;
+    expect(stored.map(({ body }) => decodeChangeBody(body)).filter((body) => body.includes('warga-7'))).toEqual([]);
+    const [submitterEntry] = await store.readChanges({ topics: ['aspiration:t1'], limit: 1 });
+    expect(submitterEntry.payloads.submitter).toEqual({ ...summary(long), submittedBy: null });
   });
 
   it('leaves a replayed batch as it was, and numbers the bodies of a later batch at the same position anew', async () => {

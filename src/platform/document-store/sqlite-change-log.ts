@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
 import { ChangeEntry, RedactPayloads } from './document-store.port';
 import { positionFromStored, storedPosition } from './positions';
+import { decodeChangeBody, encodeChangeBody } from './change-body-codec';
 
 /**
  * The change log. One event's entries repeat the same payload on many topics and for many audiences (a thread's
  * public summary on `feed`, on each of its regions, on its group...), so each distinct payload of a position is
  * stored once in change_bodies and an entry names its bodies by number (`bodies`: audience → n). Entries written
- * before that keep their payloads inline (`bodies` null), and so do entries an erasure rewrote.
+ * before that keep their payloads inline (`bodies` null), and so do entries an erasure rewrote. Long bodies are
+ * stored deflated (change-body-codec.ts); SQL reads them through `change_body(body)`.
  */
 export const CHANGE_LOG_SCHEMA = `
   CREATE TABLE IF NOT EXISTS changes (
@@ -33,6 +35,9 @@ export class SqliteChangeLog {
     private readonly statement: Statements,
   ) {
     db.exec(CHANGE_LOG_SCHEMA);
+    db.function('change_body', { deterministic: true }, (body: unknown) =>
+      decodeChangeBody(body as string | Buffer),
+    );
     const columns = db.prepare('PRAGMA table_info(changes)').all() as Array<{ name: string }>;
     if (!columns.some((column) => column.name === 'bodies'))
       db.exec('ALTER TABLE changes ADD COLUMN bodies TEXT');
@@ -61,7 +66,7 @@ export class SqliteChangeLog {
         let n = stored.bodies.get(body);
         if (n === undefined) {
           n = stored.next++;
-          insertBody.run(at, n, body);
+          insertBody.run(at, n, encodeChangeBody(body));
           stored.bodies.set(body, n);
         }
         refs[audience] = n;
@@ -104,7 +109,7 @@ export class SqliteChangeLog {
   /** Rewrites every entry whose payloads (or audiences) hold `value`, inline, then deletes the bodies that held it. */
   purge(value: string, redact: RedactPayloads): number {
     const needle = JSON.stringify(value);
-    const held = this.statement('SELECT position, n FROM change_bodies WHERE instr(body, ?) > 0').all(
+    const held = this.statement('SELECT position, n FROM change_bodies WHERE instr(change_body(body), ?) > 0').all(
       needle,
     ) as Array<{ position: string; n: number }>;
     const heldAt = new Map<string, Set<number>>();
@@ -131,7 +136,7 @@ export class SqliteChangeLog {
     );
     for (const row of rows.values())
       update.run(JSON.stringify(redact(bodies.payloadsOf(row))), row.position, row.topic);
-    this.statement('DELETE FROM change_bodies WHERE instr(body, ?) > 0').run(needle);
+    this.statement('DELETE FROM change_bodies WHERE instr(change_body(body), ?) > 0').run(needle);
     return rows.size;
   }
 }
@@ -156,9 +161,9 @@ class BodiesRead {
         position,
       ) as Array<{
         n: number;
-        body: string;
+        body: string | Buffer;
       }>;
-      bodies = new Map(rows.map(({ n, body }) => [n, JSON.parse(body)]));
+      bodies = new Map(rows.map(({ n, body }) => [n, JSON.parse(decodeChangeBody(body))]));
       this.byPosition.set(position, bodies);
     }
     return bodies;

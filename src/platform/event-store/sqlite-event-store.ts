@@ -133,8 +133,10 @@ export class SqliteEventStore implements EventStore {
     if (this.flushScheduled) setImmediate(() => this.flush());
     const outcomes: Array<{ ok: AppendResult } | { error: unknown }> = [];
     try {
-      // Each append is its own savepoint: a conflict rolls back only that append, not the group.
-      const appendOne = this.db.transaction((p: PendingAppend) => this.write(p));
+      // Each append of several events is its own savepoint: a conflict rolls back only that append, not the group.
+      // One event needs none: its checks run before its one insert, and a failed statement undoes itself.
+      const appendMany = this.db.transaction((p: PendingAppend) => this.write(p));
+      const appendOne = (p: PendingAppend) => (p.events.length === 1 ? this.write(p) : appendMany(p));
       this.db
         .transaction(() => {
           for (const p of group) {
