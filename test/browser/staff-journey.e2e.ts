@@ -4,6 +4,7 @@ import { firstAdmin, SignedIn } from '../support/accounts';
 import { ApiClient } from '../support/api-client';
 import { roadComplaint } from '../support/scenario';
 import { freshDataDir, startTestApp, TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { checkPage, phoneContext, watchErrors } from './support/page-checks';
 import { Invitee, latestCode, registeredCitizen, signedInContext } from './support/staff-people';
@@ -139,6 +140,10 @@ describeInBrowser('staff in the browser: invite, verify, route, answer live, aud
     });
     expect(submitted.status).toBe(201);
     aspirationId = submitted.body.id;
+    // Submitted over the API, not by this browser: the page cannot ask for the position, so wait for it here.
+    const read = `/api/aspirations/${aspirationId}?minPosition=${submitted.body.position}`;
+    const known = async () => (await api.send('GET', read, { token: warga.accessToken })).status === 200;
+    await waitFor(known, 'the read model to know the new aspiration', 20_000);
     citizen = await open(warga.refreshToken);
     await citizen.goto(`/aspirasi/${aspirationId}`);
     await citizen.locator('[data-live-status="live"]').waitFor();

@@ -23,15 +23,36 @@ export interface RequestOptions {
   readonly anonymous?: boolean;
 }
 
-/** The highest position a command of this visit returned: reads ask for it, so they show our own writes. */
-let lastWrite: bigint | undefined;
+const LAST_WRITE_KEY = 'suara.lastWrite';
+
+/** This tab's last write as stored, so a reload still reads it (sessionStorage may be refused: then none). */
+function storedLastWrite(): bigint | undefined {
+  try {
+    const stored = sessionStorage.getItem(LAST_WRITE_KEY);
+    return stored && /^\d{1,40}$/.test(stored) ? BigInt(stored) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The highest position a command of this tab returned: reads ask for it, so they show our own writes, after a
+ * reload too.
+ */
+let lastWrite: bigint | undefined = storedLastWrite();
 
 export const minPositionQuery = (): string => (lastWrite === undefined ? '' : `minPosition=${lastWrite}`);
 
 export function noteWrite(position: string | null | undefined): void {
   if (!position) return;
   const value = BigInt(position);
-  if (lastWrite === undefined || value > lastWrite) lastWrite = value;
+  if (lastWrite !== undefined && value <= lastWrite) return;
+  lastWrite = value;
+  try {
+    sessionStorage.setItem(LAST_WRITE_KEY, value.toString());
+  } catch {
+    // Private modes may refuse storage: reads within this page still ask for the position.
+  }
 }
 
 /** Adds minPosition to a read's path when this visit wrote something. */
