@@ -108,8 +108,11 @@ const storeRun = (writers: number): Promise<Result> =>
     return { events, seconds };
   });
 
-/** Raw inserts on an openSqlite file, one connection, `rowsPerTx` rows per committed transaction. */
-const rawRun = (schema: string, rowsPerTx: number): Promise<Result> =>
+/**
+ * Raw inserts on an openSqlite file, one connection, `rowsPerTx` rows per committed transaction, the rows taking
+ * turns over `streams` streams as the store's writers do (each transaction then touches as many index pages).
+ */
+const rawRun = (schema: string, rowsPerTx: number, streams = 1): Promise<Result> =>
   inTempDir((dir) => {
     const db = openSqlite(join(dir, 'raw.db'));
     db.exec(schema);
@@ -118,12 +121,15 @@ const rawRun = (schema: string, rowsPerTx: number): Promise<Result> =>
        VALUES (@id, @stream, @revision, @type, @schemaVersion, @data, @metadata, @previousHash, @hash, @keyIds, @recordedAt)`,
     );
     const commit = db.transaction((rows: object[]) => rows.forEach((row) => insert.run(row)));
-    const stream = `aspiration-${randomUUID()}`;
-    let head: { revision: number; hash: string } | undefined;
+    const names = Array.from({ length: streams }, () => `aspiration-${randomUUID()}`);
+    const heads = new Map<string, { revision: number; hash: string }>();
+    let turn = 0;
     // The very rows the store would write (chained hash included), serialised before the clock runs.
     const prepare = () =>
       Array.from({ length: CHUNK }, () => {
-        const e = (head = chainEvent({ ...benchEvent(), stream }, head));
+        const stream = names[turn++ % streams];
+        const e = chainEvent({ ...benchEvent(), stream }, heads.get(stream));
+        heads.set(stream, e);
         const json = { data: JSON.stringify(e.data), metadata: JSON.stringify(e.metadata) };
         return { ...e, ...json, keyIds: JSON.stringify(e.keyIds), recordedAt: new Date().toISOString() };
       });
@@ -172,6 +178,11 @@ async function main(): Promise<void> {
   const scenarios = [
     { name: 'raw insert, 1 row/tx (durable)', writers: 1, run: () => rawRun(schema, 1) },
     { name: `raw insert, ${GROUP} rows/tx (durable)`, writers: 1, run: () => rawRun(schema, GROUP) },
+    {
+      name: `raw insert, ${GROUP} rows/tx over ${GROUP} streams (durable)`,
+      writers: 1,
+      run: () => rawRun(schema, GROUP, GROUP),
+    },
     { name: `raw insert, ${CHUNK} rows/tx (upper bound)`, writers: 1, run: () => rawRun(schema, CHUNK) },
     ...WRITER_COUNTS.map((w) => ({ name: 'SqliteEventStore.append', writers: w, run: () => storeRun(w) })),
     { name: `${EMMETT_SQLITE}, event store`, writers: 1, run: () => peer(emmettStoreRun) },
@@ -204,14 +215,22 @@ async function main(): Promise<void> {
     report.print(
       `\n${EMMETT_SQLITE} answered SQLITE_BUSY ${peerRetries} time(s); those appends were retried`,
     );
-  const [raw1, raw64, rawChunk, store1, store16, store64, emmettStore, emmettConnection] = medians;
+  const [raw1, raw64, raw64Streams, rawChunk, store1, store16, store64, emmettStore, emmettConnection] =
+    medians;
   const unit = 'appends/s';
+  // The same rows as 64 writers append: one event on each of 64 streams per group.
   report.add({
     name: 'SqliteEventStore.append, 64 writers',
     value: store64,
     unit,
-    baseline: { name: `raw, ${GROUP} rows/tx`, value: raw64 },
+    baseline: { name: `raw, ${GROUP} rows/tx over ${GROUP} streams`, value: raw64Streams },
     target: TARGETS.appendsAt64,
+  });
+  report.add({
+    name: 'SqliteEventStore.append, 64 writers, vs one stream',
+    value: store64,
+    unit,
+    baseline: { name: `raw, ${GROUP} rows/tx on one stream`, value: raw64 },
   });
   report.add({
     name: 'SqliteEventStore.append, 16 writers',

@@ -41,8 +41,6 @@ function storedLastWrite(): bigint | undefined {
  */
 let lastWrite: bigint | undefined = storedLastWrite();
 
-export const minPositionQuery = (): string => (lastWrite === undefined ? '' : `minPosition=${lastWrite}`);
-
 export function noteWrite(position: string | null | undefined): void {
   if (!position) return;
   const value = BigInt(position);
@@ -55,11 +53,16 @@ export function noteWrite(position: string | null | undefined): void {
   }
 }
 
-/** Adds minPosition to a read's path when this visit wrote something. */
+/** Adds minPosition to a read's path when this tab wrote something; the later one when the path names one too. */
 export function readPath(path: string): string {
-  const query = minPositionQuery();
-  if (query === '') return path;
-  return `${path}${path.includes('?') ? '&' : '?'}${query}`;
+  if (lastWrite === undefined) return path;
+  const [route, search = ''] = path.split('?', 2);
+  const query = new URLSearchParams(search);
+  const named = query.get('minPosition');
+  // The API refuses a parameter given twice.
+  if (named !== null && /^\d{1,40}$/.test(named) && BigInt(named) >= lastWrite) return path;
+  query.set('minPosition', lastWrite.toString());
+  return `${route}?${query}`;
 }
 
 async function send(path: string, options: RequestOptions, token: string | undefined): Promise<Response> {
