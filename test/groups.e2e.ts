@@ -172,7 +172,9 @@ describe('KIM groups: founded, joined, drafting and co-signing an aspiration an 
         errors: [{ field: 'groupId', message: expect.any(String) }],
       });
     }
-    const dissolve = await fasil().post(`/api/groups/${id}/dissolve`, { reason: 'Pengurus tidak aktif lagi' });
+    const dissolve = await fasil().post(`/api/groups/${id}/dissolve`, {
+      reason: 'Pengurus tidak aktif lagi',
+    });
     const dissolved = await citizen(1).post('/api/aspirations', roadComplaint({ groupId: id }));
     expect({ status: dissolved.status, code: dissolved.body.code }).toEqual({
       status: 409,

@@ -77,7 +77,9 @@ describeInBrowser(
       await page.getByText('Pengaturan tersimpan.').waitFor();
 
       // The tab remembers its last write across the reload, so the read waits for it (read-your-writes).
-      const read = page.waitForRequest((request) => request.url().includes('/api/me/notification-preferences'));
+      const read = page.waitForRequest((request) =>
+        request.url().includes('/api/me/notification-preferences'),
+      );
       await page.reload();
       expect(new URL((await read).url()).searchParams.get('minPosition')).toBe(saved);
       await page.getByRole('heading', { level: 1, name: 'Pengaturan notifikasi' }).waitFor();

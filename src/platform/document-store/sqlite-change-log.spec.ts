@@ -59,7 +59,8 @@ describe('the embedded change log', () => {
   });
 
   it('stores long bodies deflated and short ones as text, and reads both back whole', async () => {
-    const long = 'Jalan utama desa berlubang besar sejak bulan lalu dan membahayakan pengendara motor. '.repeat(4);
+    const long =
+      'Jalan utama desa berlubang besar sejak bulan lalu dan membahayakan pengendara motor. '.repeat(4);
     const entries = threadChange(5n, long);
     await commit(entries, 5n);
     await commit(threadChange(6n, 'Jalan rusak'), 6n);
@@ -76,13 +77,17 @@ describe('the embedded change log', () => {
   });
 
   it('finds an erased person in a deflated body and keeps no copy of it', async () => {
-    const long = 'Saluran air tersumbat di RT 03 sejak musim hujan, warga mohon segera dibersihkan. '.repeat(4);
+    const long = 'Saluran air tersumbat di RT 03 sejak musim hujan, warga mohon segera dibersihkan. '.repeat(
+      4,
+    );
     await commit(threadChange(5n, long, 'warga-7'), 5n);
     const redact = (payloads: Readonly<Record<string, unknown>>) =>
       JSON.parse(JSON.stringify(payloads).replaceAll('"warga-7"', 'null'));
     expect(await store.purgeChanges('warga-7', redact)).toBe(1);
     const stored = rows('SELECT body FROM change_bodies') as Array<{ body: string | Buffer }>;
-    expect(stored.map(({ body }) => decodeChangeBody(body)).filter((body) => body.includes('warga-7'))).toEqual([]);
+    expect(
+      stored.map(({ body }) => decodeChangeBody(body)).filter((body) => body.includes('warga-7')),
+    ).toEqual([]);
     const [submitterEntry] = await store.readChanges({ topics: ['aspiration:t1'], limit: 1 });
     expect(submitterEntry.payloads.submitter).toEqual({ ...summary(long), submittedBy: null });
   });

@@ -109,9 +109,9 @@ export class SqliteChangeLog {
   /** Rewrites every entry whose payloads (or audiences) hold `value`, inline, then deletes the bodies that held it. */
   purge(value: string, redact: RedactPayloads): number {
     const needle = JSON.stringify(value);
-    const held = this.statement('SELECT position, n FROM change_bodies WHERE instr(change_body(body), ?) > 0').all(
-      needle,
-    ) as Array<{ position: string; n: number }>;
+    const held = this.statement(
+      'SELECT position, n FROM change_bodies WHERE instr(change_body(body), ?) > 0',
+    ).all(needle) as Array<{ position: string; n: number }>;
     const heldAt = new Map<string, Set<number>>();
     for (const { position, n } of held) heldAt.set(position, (heldAt.get(position) ?? new Set()).add(n));
     const naming = (row: ChangeRow) =>
