@@ -89,8 +89,9 @@ export async function rebuild(
   let processed = 0;
 
   await documents.recover(checkpoint);
+  // Read once: each page's commit moves the checkpoint to the page's last event.
+  let after = await documents.checkpoint(checkpoint);
   for (;;) {
-    const after = await documents.checkpoint(checkpoint);
     const page = await events.readAll({ after, maxCount: REBUILD_PAGE });
     if (page.length === 0) break;
     const room = options.crashAfterEvents === undefined ? page.length : options.crashAfterEvents - processed;
@@ -100,6 +101,7 @@ export async function rebuild(
     options.onProgress?.({ position: slice.at(-1)?.position ?? 0n, head, events: processed });
     if (processed === options.crashAfterEvents) options.onCrashPoint?.();
     if (slice.length < page.length) throw new Error('stopped at the crash point');
+    after = page[page.length - 1].position;
     await yieldToIo();
   }
   await ensureIndexes();
