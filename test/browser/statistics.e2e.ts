@@ -2,6 +2,7 @@ import { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { registerKatinganAgencies, roadComplaint } from '../support/scenario';
 import { startTestApp, TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { checkPage, phoneContext, watchErrors } from './support/page-checks';
 
@@ -44,15 +45,20 @@ describeInBrowser(
       await registerKatinganAgencies(api);
       const warga = api.as('warga-1', 'citizen');
       const facilitator = api.as('fasil-1', 'facilitator');
+      let lastWrite = 0n;
+      const wrote = (response: { body: { position: string } }) => {
+        lastWrite = BigInt(response.body.position);
+        return response;
+      };
       const submit = async (
         overrides: object,
         answer?: { by: ReturnType<ApiClient['as']>; text: string },
       ) => {
-        const { body } = await warga.post('/api/aspirations', roadComplaint(overrides));
-        await facilitator.post(`/api/aspirations/${body.id}/verify`);
+        const { body } = wrote(await warga.post('/api/aspirations', roadComplaint(overrides)));
+        wrote(await facilitator.post(`/api/aspirations/${body.id}/verify`));
         if (answer) {
-          await facilitator.post(`/api/aspirations/${body.id}/assign`);
-          await answer.by.post(`/api/aspirations/${body.id}/responses`, { body: answer.text });
+          wrote(await facilitator.post(`/api/aspirations/${body.id}/assign`));
+          wrote(await answer.by.post(`/api/aspirations/${body.id}/responses`, { body: answer.text }));
         }
         return body.id as string;
       };
@@ -68,6 +74,11 @@ describeInBrowser(
         { by: dishub, text: 'Jadwal kami tambah.' },
       );
       baliThread = await submit({ title: 'Trotoar Kuta rusak', regionCode: KUTA });
+      // Written over the API, not by the browser: the page cannot ask for the position, so wait for it here.
+      const caughtUp = async () =>
+        BigInt((await api.send('GET', `/api/statistics?minPosition=${lastWrite}`)).body.position) >=
+        lastWrite;
+      await waitFor(caughtUp, 'the statistics to count every thread', 20_000);
       browser = await launchChromium();
     });
 

@@ -45,7 +45,19 @@ describeInBrowser('an auditor scrubs a thread through its lifecycle (browser e2e
   const pastView = () => page.locator('.past-view');
   /** The past view shows the thread after this step, with its status. */
   const showsStep = async (step: number) => {
-    await page.locator(`.past-view[data-as-of-position="${positions[step]}"]`).waitFor();
+    await page
+      .locator(`.past-view[data-as-of-position="${positions[step]}"]`)
+      .waitFor()
+      .catch(async (error) => {
+        const seen = await page.evaluate(() => ({
+          url: location.href,
+          shown: document.querySelector('.past-view')?.getAttribute('data-as-of-position'),
+          slider: (document.getElementById('as-of-step') as HTMLInputElement | null)?.value,
+          focused: document.activeElement?.outerHTML.slice(0, 120),
+          alert: document.querySelector('.as-of [role="alert"]')?.textContent,
+        }));
+        throw new Error(`step ${step} (${positions[step]}) not shown: ${JSON.stringify(seen)}\n${error}`);
+      });
     expect(await pastView().locator('.facts .badge').first().textContent()).toBe(STATUSES[step]);
     expect(await pastView().getByText(ANSWER).count()).toBe(step >= RESPONDED ? 1 : 0);
   };

@@ -52,7 +52,9 @@ export function AsOfView({ aspirationId, events, zone }: Props) {
   }, [aspirationId, wanted]);
 
   const shown = detail ? stepAt(positions, detail.position) : -1;
-  const step = moving ?? Math.max(shown, 0);
+  // The step asked for, not the one last shown: a second click before the first answer goes one step further.
+  const requested = asOf && 'position' in asOf ? stepAt(positions, asOf.position) : shown;
+  const step = moving ?? Math.max(requested, 0);
   const event = events[step];
   // The date-time field starts at the moment shown, in the region's zone, and follows the slider.
   useEffect(() => {
