@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decodeChangeBody } from './change-body-codec';
 import { ChangeEntry } from './document-store.port';
-import { storedPosition } from './positions';
+import { compactPosition } from './positions';
 import { SqliteDocumentStore } from './sqlite-document-store';
 
 const dir = mkdtempSync(join(tmpdir(), 'suara-change-log-'));
@@ -65,10 +65,10 @@ describe('the embedded change log', () => {
     await commit(entries, 5n);
     await commit(threadChange(6n, 'Jalan rusak'), 6n);
     expect(rows('SELECT position, typeof(body) AS kind FROM change_bodies ORDER BY position, n')).toEqual([
-      { position: storedPosition(5n), kind: 'blob' },
-      { position: storedPosition(5n), kind: 'blob' },
-      { position: storedPosition(6n), kind: 'text' },
-      { position: storedPosition(6n), kind: 'text' },
+      { position: compactPosition(5n), kind: 'blob' },
+      { position: compactPosition(5n), kind: 'blob' },
+      { position: compactPosition(6n), kind: 'text' },
+      { position: compactPosition(6n), kind: 'text' },
     ]);
     expect(await store.readChanges({ limit: 20 })).toEqual([
       ...sorted(entries),
@@ -111,7 +111,7 @@ describe('the embedded change log', () => {
     const db = new Database(file);
     db.prepare(
       "INSERT INTO changes (position, topic, event_type, payloads) VALUES (?, 'feed', 'Old', ?)",
-    ).run(storedPosition(3n), JSON.stringify({ public: { old: true } }));
+    ).run(compactPosition(3n), JSON.stringify({ public: { old: true } }));
     db.close();
     const [first] = await store.readChanges({ limit: 1 });
     expect(first).toEqual({
@@ -127,7 +127,7 @@ describe('the embedded change log', () => {
     await commit(threadChange(6n, 'Jalan diperbaiki'), 6n);
     await store.trimChanges(5n);
     expect(rows('SELECT position FROM change_bodies GROUP BY position')).toEqual([
-      { position: storedPosition(6n) },
+      { position: compactPosition(6n) },
     ]);
     expect(await store.readChanges({ limit: 10 })).toEqual(sorted(threadChange(6n, 'Jalan diperbaiki')));
   });

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { ChangeEntry, RedactPayloads } from './document-store.port';
-import { positionFromStored, storedPosition } from './positions';
+import { compactPosition, positionFromCompact } from './positions';
 import { decodeChangeBody, encodeChangeBody } from './change-body-codec';
 
 /**
@@ -55,7 +55,7 @@ export class SqliteChangeLog {
     ).pluck();
     const positions = new Map<string, { bodies: Map<string, number>; next: number }>();
     for (const { position, topic, eventType, payloads } of changes) {
-      const at = storedPosition(position);
+      const at = compactPosition(position);
       if (exists.get(at, topic)) continue;
       let stored = positions.get(at);
       if (!stored) positions.set(at, (stored = { bodies: new Map(), next: nextBody.get(at) as number }));
@@ -89,11 +89,11 @@ export class SqliteChangeLog {
     const sql = `SELECT position, topic, event_type, payloads, bodies FROM changes WHERE position > ?${byTopic}
       ORDER BY position, topic LIMIT ?`;
     // Every stored position sorts after the empty string, so no `after` reads from the start.
-    const from = after === undefined ? '' : storedPosition(after);
+    const from = after === undefined ? '' : compactPosition(after);
     const rows = this.statement(sql).all(from, ...(topics ?? []), limit) as ChangeRow[];
     const bodies = new BodiesRead(this.statement);
     return rows.map((row) => ({
-      position: positionFromStored(row.position),
+      position: positionFromCompact(row.position),
       topic: row.topic,
       eventType: row.event_type,
       payloads: bodies.payloadsOf(row),
@@ -101,7 +101,7 @@ export class SqliteChangeLog {
   }
 
   trim(upTo: bigint): void {
-    const at = storedPosition(upTo);
+    const at = compactPosition(upTo);
     this.statement('DELETE FROM changes WHERE position <= ?').run(at);
     this.statement('DELETE FROM change_bodies WHERE position <= ?').run(at);
   }

@@ -14,7 +14,8 @@ import {
 } from './document-store.port';
 import { Listeners } from './listeners';
 import { SqliteChangeLog } from './sqlite-change-log';
-import { positionFromStored, storedPosition } from './positions';
+import { compactPosition, positionFromCompact } from './positions';
+import { compactStoredPositions } from './sqlite-compact-positions';
 import { fieldExpression, NAME, orderBy } from './sqlite-expressions';
 import { FieldKinds } from './sqlite-field-kinds';
 
@@ -148,6 +149,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.db.pragma('secure_delete = ON');
     this.db.exec(SCHEMA);
     this.changeLog = new SqliteChangeLog(this.db, (sql) => this.statement(sql));
+    compactStoredPositions(this.db);
     this.kinds = new FieldKinds(
       this.db,
       (sql) => this.statement(sql),
@@ -265,7 +267,7 @@ export class SqliteDocumentStore implements DocumentStore {
     for (const write of writes) {
       const table = tableOf(write.collection);
       if (!created.has(table)) created.add(this.createTable(write.collection));
-      const position = storedPosition(write.position);
+      const position = compactPosition(write.position);
       if ('document' in write) this.kinds.record(write.collection, write.document, recorded);
       if ('document' in write)
         this.statement(
@@ -279,12 +281,12 @@ export class SqliteDocumentStore implements DocumentStore {
     this.statement(
       `INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT (name) DO UPDATE
        SET position = excluded.position WHERE excluded.position > checkpoints.position`,
-    ).run(checkpoint.name, storedPosition(checkpoint.position));
+    ).run(checkpoint.name, compactPosition(checkpoint.position));
   }
 
   async checkpoint(name: string): Promise<bigint | undefined> {
     const stored = this.statement('SELECT position FROM checkpoints WHERE name = ?').pluck().get(name);
-    return stored === undefined ? undefined : positionFromStored(stored as string);
+    return stored === undefined ? undefined : positionFromCompact(stored as string);
   }
 
   async readChanges(options: {
