@@ -46,7 +46,7 @@ describeInBrowser(
       const warga = api.as('warga-1', 'citizen');
       const facilitator = api.as('fasil-1', 'facilitator');
       let lastWrite = 0n;
-      const wrote = (response: { body: { position: string } }) => {
+      const wrote = <T extends { body: { position: string } }>(response: T) => {
         lastWrite = BigInt(response.body.position);
         return response;
       };

@@ -49,13 +49,14 @@ describeInBrowser('an auditor scrubs a thread through its lifecycle (browser e2e
       .locator(`.past-view[data-as-of-position="${positions[step]}"]`)
       .waitFor()
       .catch(async (error) => {
-        const seen = await page.evaluate(() => ({
+        // A string: this file is compiled without the DOM's types.
+        const seen = await page.evaluate(`({
           url: location.href,
           shown: document.querySelector('.past-view')?.getAttribute('data-as-of-position'),
-          slider: (document.getElementById('as-of-step') as HTMLInputElement | null)?.value,
+          slider: document.getElementById('as-of-step')?.value,
           focused: document.activeElement?.outerHTML.slice(0, 120),
           alert: document.querySelector('.as-of [role="alert"]')?.textContent,
-        }));
+        })`);
         throw new Error(`step ${step} (${positions[step]}) not shown: ${JSON.stringify(seen)}\n${error}`);
       });
     expect(await pastView().locator('.facts .badge').first().textContent()).toBe(STATUSES[step]);
