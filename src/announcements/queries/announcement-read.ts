@@ -10,10 +10,17 @@ import {
 } from '../../groups/read-models/group.document';
 import { AnnouncementDocument, ANNOUNCEMENTS_PROJECTION } from '../read-models/announcement.document';
 
-/** Waits for the announcements read model to reach the client's position; answers with the position it reflects. */
+/**
+ * Waits for the announcements read model, and the groups one whose memberships decide what a member sees, to reach
+ * the client's position; answers with the position both reflect.
+ */
 export async function announcementsPosition(readModels: ReadModels, minPosition: string | undefined) {
   const wanted = minPosition === undefined ? undefined : parsePosition(minPosition);
-  return positionToString(await readModels.reached(ANNOUNCEMENTS_PROJECTION, wanted));
+  const [announcements, groups] = await Promise.all([
+    readModels.reached(ANNOUNCEMENTS_PROJECTION, wanted),
+    readModels.reached(GROUPS_PROJECTION, wanted),
+  ]);
+  return positionToString(announcements < groups ? announcements : groups);
 }
 
 export const announcementsCollection = (readModels: ReadModels, collection: string) =>
