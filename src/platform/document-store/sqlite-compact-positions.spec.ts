@@ -24,14 +24,16 @@ describe('compact positions', () => {
   it('read the fixed-width form of an older file too', () =>
     fc.assert(fc.property(position, (a) => expect(positionFromCompact(storedPosition(a))).toBe(a))));
 
-  it('are what an older file holds after it is opened: documents, checkpoints and change log, in order', async () => {
+  it('are what an older file holds after it is opened: documents, checkpoints and change log, in order, and only those', async () => {
     const file = join(dir, 'older.sqlite');
     const older = new Database(file);
     older.exec(`
       CREATE TABLE checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
       CREATE TABLE doc_threads (id TEXT PRIMARY KEY, position TEXT NOT NULL, body TEXT NOT NULL);
       CREATE TABLE changes (position TEXT NOT NULL, topic TEXT NOT NULL, event_type TEXT NOT NULL,
-        payloads TEXT NOT NULL, PRIMARY KEY (position, topic)) WITHOUT ROWID;`);
+        payloads TEXT NOT NULL, PRIMARY KEY (position, topic)) WITHOUT ROWID;
+      CREATE TABLE events (position INTEGER PRIMARY KEY, stream TEXT NOT NULL);
+      INSERT INTO events VALUES (7, 'not the document store''s');`);
     older.prepare("INSERT INTO checkpoints VALUES ('threads', ?)").run(storedPosition(12n));
     older
       .prepare('INSERT INTO doc_threads VALUES (\'t1\', ?, \'{"_id":"t1","n":1}\')')
@@ -64,7 +66,9 @@ describe('compact positions', () => {
       .prepare('SELECT position FROM changes UNION ALL SELECT position FROM checkpoints')
       .pluck()
       .all();
+    const foreign = db.prepare('SELECT position FROM events').pluck().all();
     db.close();
     expect(stored).toEqual(['A9', 'B12', 'C100']);
+    expect(foreign).toEqual([7]);
   });
 });

@@ -16,8 +16,9 @@ export function compactStoredPositions(db: Database.Database): void {
   db.transaction(() => {
     const tables = db
       .prepare(
-        `SELECT name FROM sqlite_master AS m WHERE type = 'table'
-         AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'position')`,
+        // The document store's own tables only: a file shared with another store keeps its columns as they are.
+        `SELECT name FROM sqlite_master WHERE type = 'table'
+         AND (name IN ('checkpoints', 'changes', 'change_bodies') OR name GLOB 'doc_*')`,
       )
       .pluck()
       .all() as string[];
