@@ -132,9 +132,18 @@ describeInBrowser('an auditor scrubs a thread through its lifecycle (browser e2e
       await page.keyboard.press('ArrowRight');
       await showsStep(step);
     }
+    // Two clicks before the first answer arrives (held here) go back two steps, not one.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/aspirations/*?asOfPosition=*', async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.getByRole('button', { name: '← Langkah sebelumnya' }).click();
     await page.getByRole('button', { name: '← Langkah sebelumnya' }).click();
+    release();
     await showsStep(RESPONDED);
+    await page.unroute('**/api/aspirations/*?asOfPosition=*');
     expect(await slider.getAttribute('aria-valuetext')).toContain('Langkah 4 dari 6: Instansi menjawab');
 
     await page.reload();

@@ -16,7 +16,7 @@ import { ReadModels } from '../../platform/read-models/read-models';
 import { isInsider } from '../group-access';
 import { MONITORING_REPORTS, ReportDocument } from '../read-models/group.document';
 import { reportView } from '../read-models/group-views';
-import { groupsCollection, groupsPosition, visibleGroup } from './group-read';
+import { groupsCollection, visibleGroup } from './group-read';
 import { afterPageCursor, DEFAULT_LIMIT, encodePageCursor } from './page-cursor';
 
 type FeedItem =
@@ -58,8 +58,8 @@ export class GetGroupFeedHandler implements IQueryHandler<GetGroupFeed> {
   constructor(private readonly readModels: ReadModels) {}
 
   async execute({ groupId, viewer, now, page }: GetGroupFeed): Promise<FeedPage> {
+    // The announcements' position already waits for the groups read model (memberships decide what is seen).
     const positions = await Promise.all([
-      groupsPosition(this.readModels, page.minPosition),
       readPosition(this.readModels, page.minPosition),
       announcementsPosition(this.readModels, page.minPosition),
     ]);
