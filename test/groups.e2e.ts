@@ -1,3 +1,5 @@
+import { projections } from '../projections';
+import { GROUPS_PROJECTION } from '../src/groups/read-models/group.document';
 import { ApiClient } from './support/api-client';
 import { registerKatinganAgencies, roadComplaint } from './support/scenario';
 import { startTestApp, TestApp } from './support/test-app';
@@ -183,6 +185,24 @@ describe('KIM groups: founded, joined, drafting and co-signing an aspiration an 
     // History stays readable.
     const history = `/api/groups/${id}/aspirations?minPosition=${dissolve.body.position}`;
     expect((await api.send('GET', history)).status).toBe(200);
+  });
+
+  it('waits for the groups read model before it says a group given a position does not exist', async () => {
+    const groups = running.runners[projections.findIndex((p) => p.name === GROUPS_PROJECTION)];
+    await groups.stop();
+    const founded = await fasil().post('/api/groups', kim);
+    const joined = await citizen(1).post(`/api/groups/${founded.body.id}/join`);
+    expect([founded.status, joined.status]).toEqual([201, 200]);
+    // The groups read model lags behind the write (as under load, or on another instance) and then catches up.
+    const caughtUp = new Promise<void>((resolve) => setTimeout(() => resolve(groups.start()), 300));
+    const at = `minPosition=${joined.body.position}`;
+    const reads = await Promise.all(
+      ['', '/aspirations', '/feed', '/members'].map((route) =>
+        citizen(1).get(`/api/groups/${founded.body.id}${route}?${at}`),
+      ),
+    );
+    await caughtUp;
+    expect(reads.map((read) => read.status)).toEqual([200, 200, 200, 200]);
   });
 
   it('lets a citizen propose a closed group, a facilitator approve it, and its coordinator admit members', async () => {

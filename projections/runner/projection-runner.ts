@@ -57,7 +57,9 @@ export class ProjectionRunner {
     this.integrity = deps.integrity ?? new IntegrityMonitor();
   }
 
+  /** Starts following the log; a stopped runner starts again from its checkpoint. */
   start(): void {
+    this.stopped = false;
     this.loop = this.run();
   }
 
