@@ -74,6 +74,19 @@ describe('security headers and CORS (e2e)', () => {
     expect(response.headers.get('access-control-allow-methods')).toContain('POST');
   });
 
+  it('allows across origins every method the API documents (a preference saved by PUT included)', async () => {
+    const document = (await (await fetch(`${running.url}/api/docs-json`)).json()) as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    const documented = new Set(Object.values(document.paths).flatMap((path) => Object.keys(path)));
+    const allowed = (await preflight(running.url, WEB_CLIENT)).headers
+      .get('access-control-allow-methods')!
+      .toLowerCase()
+      .split(/\s*,\s*/);
+    expect(documented).toContain('put');
+    expect(allowed).toEqual(expect.arrayContaining([...documented]));
+  });
+
   it('lets an allowed origin read the correlation id, and tells another origin nothing', async () => {
     const allowed = await fetch(`${running.url}/api/aspirations`, { headers: { origin: WEB_CLIENT } });
     expect(allowed.headers.get('access-control-allow-origin')).toBe(WEB_CLIENT);

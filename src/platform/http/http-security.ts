@@ -64,7 +64,7 @@ export function corsOriginsFromEnv(text: string | undefined): readonly string[] 
 const corsOptionsFor = (origins: readonly string[]) => ({
   origin: [...origins],
   credentials: false,
-  methods: ['GET', 'HEAD', 'POST', 'DELETE'],
+  methods: ['GET', 'HEAD', 'POST', 'PUT', 'DELETE'],
   allowedHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
   exposedHeaders: ['X-Correlation-Id', 'Retry-After', 'Allow'],
   maxAge: 600,
