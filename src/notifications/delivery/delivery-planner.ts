@@ -48,23 +48,43 @@ export class DeliveryPlanner {
     const page = await this.documents.readChanges({ after: cursor, topics: [ME_TOPIC], limit: PAGE });
     const entries = page.filter((entry) => entry.position <= committed);
     if (entries.length === 0) return false;
-    const records = await this.recordsFor(entries.flatMap(newNotifications), now);
+    const notifications = await this.notifications(entries.flatMap(newNotifications), now);
+    const records = await this.recordsFor(notifications, now);
     await this.store.save(records, entries[entries.length - 1].position);
+    if (records.length > 0) await this.forgetErasedMeanwhile(notifications);
     return entries.length === page.length && page.length === PAGE;
   }
 
-  private async recordsFor(notificationIds: readonly string[], now: Date): Promise<DeliveryRecord[]> {
-    if (notificationIds.length === 0) return [];
-    const collection = await this.readModels.collection(NOTIFICATIONS_PROJECTION, NOTIFICATIONS);
-    // Gone: the person was erased since. Too old: the worker was down long; it stays in the app.
+  /** The notifications to deliver; gone: the person was erased since; too old: the worker was down long. */
+  private async notifications(ids: readonly string[], now: Date): Promise<NotificationDocument[]> {
+    if (ids.length === 0) return [];
     const oldest = now.getTime() - this.settings.maxAgeMs;
-    const notifications = (
-      await this.documents.find<NotificationDocument>(collection, { _id: { $in: [...notificationIds] } })
-    ).filter((n) => Date.parse(n.at) >= oldest);
+    return (await this.found(ids)).filter((n) => Date.parse(n.at) >= oldest);
+  }
+
+  private async found(ids: readonly string[]): Promise<NotificationDocument[]> {
+    const collection = await this.readModels.collection(NOTIFICATIONS_PROJECTION, NOTIFICATIONS);
+    return this.documents.find<NotificationDocument>(collection, { _id: { $in: [...ids] } });
+  }
+
+  private async recordsFor(
+    notifications: readonly NotificationDocument[],
+    now: Date,
+  ): Promise<DeliveryRecord[]> {
     const planned: DeliveryRecord[] = [];
     for (const notification of notifications) planned.push(...(await this.plan(notification, planned, now)));
     const known = await this.store.existing(planned.map((record) => record._id));
     return planned.filter((record) => !known.has(record._id));
+  }
+
+  /**
+   * An erasure that forgot the outbox between this page's reading and its saving would miss what the page saved: the
+   * erasure removes the notifications before the outbox, so a notification gone now means its person's records go.
+   */
+  private async forgetErasedMeanwhile(notifications: readonly NotificationDocument[]): Promise<void> {
+    const still = new Set((await this.found(notifications.map((n) => n._id))).map((n) => n._id));
+    const erased = new Set(notifications.filter((n) => !still.has(n._id)).map((n) => n.personId));
+    for (const personId of erased) await this.store.forget(personId);
   }
 
   private async plan(notification: NotificationDocument, planned: readonly DeliveryRecord[], now: Date) {
