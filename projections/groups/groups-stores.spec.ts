@@ -90,7 +90,7 @@ function suite(adapter: string, newSpace: () => Space): void {
       log = new EventLog(events, new EventSealer(keys, personalDataPolicy));
       space = newSpace();
       documents = space.open();
-      readModels = new ReadModels(documents);
+      readModels = new ReadModels(documents, events);
       const deps = {
         events,
         documents,

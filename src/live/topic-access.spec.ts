@@ -6,16 +6,20 @@ import { ME_TOPIC, personKey } from '../notifications/read-models/notification.d
 import { Actor, Role } from '../platform/domain/decider';
 import { DomainError } from '../platform/domain/domain-errors';
 import { SqliteDocumentStore } from '../platform/document-store/sqlite-document-store';
+import { SqliteEventStore } from '../platform/event-store/sqlite-event-store';
 import { ReadModels } from '../platform/read-models/read-models';
 import { changeRooms } from './live-rooms';
 import { TopicAccess } from './topic-access';
 
 describe('TopicAccess: `me`, one’s own notifications', () => {
-  const documents = new SqliteDocumentStore(
-    join(mkdtempSync(join(tmpdir(), 'suara-topics-')), 'read-models.sqlite'),
-  );
-  const access = new TopicAccess(new ReadModels(documents));
-  afterAll(() => documents.close());
+  const dir = mkdtempSync(join(tmpdir(), 'suara-topics-'));
+  const documents = new SqliteDocumentStore(join(dir, 'read-models.sqlite'));
+  const events = new SqliteEventStore(join(dir, 'events.sqlite'));
+  const access = new TopicAccess(new ReadModels(documents, events));
+  afterAll(async () => {
+    documents.close();
+    await events.close();
+  });
 
   const roles: Role[] = ['citizen', 'facilitator', 'auditor', 'admin', 'official:dinas-pupr'];
   const actor = fc.record({
