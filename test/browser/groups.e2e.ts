@@ -133,6 +133,34 @@ describeInBrowser(
       await ani.getByRole('heading', { name: 'Bidan desa belum datang ke posyandu', level: 1 }).waitFor();
     });
 
+    it('a long list opens page by page, and a live change keeps the pages the member opened', async () => {
+      const ani = citizens[0];
+      const { accessToken } = await signIn(api, 'ani@example.id', PASSWORD);
+      const report = (n: number) =>
+        api.send('POST', `/api/groups${groupPath.slice('/kelompok'.length)}/reports`, {
+          body: {
+            source: `Papan desa ${n}`,
+            summary: `Catatan pemantauan ke-${n} di balai desa.`,
+            monitoredOn: '2026-11-30',
+          },
+          token: accessToken,
+          idempotencyKey: randomUUID(),
+        });
+      // One report is there already: with 20 more, the list holds 21, one more than its first page.
+      for (let n = 1; n <= 20; n++) expect(await report(n)).toMatchObject({ status: 201 });
+      await ani.goto(groupPath);
+      const reports = ani.locator('.group-reports');
+      const shown = reports.locator('.monitoring-report');
+      await reports.getByRole('button', { name: 'Tampilkan lebih banyak' }).waitFor();
+      expect(await shown.count()).toBe(20);
+      await reports.getByRole('button', { name: 'Tampilkan lebih banyak' }).click();
+      await shown.nth(20).waitFor();
+      await expect(reports.getByRole('button', { name: 'Tampilkan lebih banyak' }).count()).resolves.toBe(0);
+      expect(await report(21)).toMatchObject({ status: 201 });
+      await shown.filter({ hasText: 'Papan desa 21' }).waitFor();
+      expect(await shown.count()).toBe(22);
+    });
+
     it('a citizen proposes a closed group; the facilitator approves it; its coordinator accepts a request', async () => {
       const [ani, budi] = citizens;
       await ani.goto('/kelompok');

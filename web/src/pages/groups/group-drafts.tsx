@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { GroupDetail, GroupDraft, Paged } from '../../api/group-types';
+import { GroupDetail, GroupDraft } from '../../api/group-types';
 import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
 import { fieldErrors, ProblemAlert } from '../../ui/problem';
@@ -7,7 +7,9 @@ import { groupMessage } from './group-problem';
 import { useCommand } from '../../ui/use-command';
 import { AspirationFields, aspirationBody, emptyAspiration } from './aspiration-fields';
 import { CommandButton } from './group-actions';
-import { seen, useGroupRead } from './use-group-reads';
+import { MoreButton } from './more-button';
+import { useGroupPages } from './use-group-pages';
+import { seen } from './use-group-reads';
 
 interface Props {
   readonly group: GroupDetail['group'];
@@ -19,7 +21,7 @@ interface Props {
 
 /** Aspirations drafted for the group: members co-sign until the threshold submits it. */
 export function GroupDrafts({ group, position, member, done }: Props) {
-  const drafts = useGroupRead<Paged<GroupDraft>>(`/api/groups/${group.id}/drafts?limit=50`, position);
+  const drafts = useGroupPages<GroupDraft>(`/api/groups/${group.id}/drafts`, position);
   return (
     <section aria-labelledby="drafts-title" class="group-drafts">
       <h2 id="drafts-title">{t('group.draftsTitle')}</h2>
@@ -30,6 +32,7 @@ export function GroupDrafts({ group, position, member, done }: Props) {
           <DraftCard key={draft.id} draft={draft} member={member} done={done} position={position} />
         ))}
       </ul>
+      <MoreButton more={drafts?.more} />
       {member && <DraftForm group={group} done={done} />}
     </section>
   );

@@ -1,13 +1,14 @@
-import { FeedItem, Paged } from '../../api/group-types';
+import { FeedItem } from '../../api/group-types';
 import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
 import { ThreadList } from '../../ui/thread-list';
 import { reportAnchor } from './report-card';
-import { useGroupRead } from './use-group-reads';
+import { MoreButton } from './more-button';
+import { useGroupPages } from './use-group-pages';
 
 /** The group's aspirations for everyone, and its monitoring reports for its insiders, newest first. */
 export function GroupFeed({ groupId, position }: { groupId: string; position: string }) {
-  const feed = useGroupRead<Paged<FeedItem>>(`/api/groups/${groupId}/feed?limit=50`, position);
+  const feed = useGroupPages<FeedItem>(`/api/groups/${groupId}/feed`, position);
   const aspirations = feed?.items.flatMap((item) => (item.aspiration ? [item.aspiration] : [])) ?? [];
   const reports = feed?.items.flatMap((item) => (item.report ? [item.report] : [])) ?? [];
   return (
@@ -26,6 +27,7 @@ export function GroupFeed({ groupId, position }: { groupId: string; position: st
           ))}
         </ul>
       )}
+      <MoreButton more={feed?.more} />
     </section>
   );
 }

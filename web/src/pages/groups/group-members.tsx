@@ -1,7 +1,8 @@
-import { Member, Paged } from '../../api/group-types';
+import { Member } from '../../api/group-types';
 import { t } from '../../i18n/i18n';
 import { CommandButton } from './group-actions';
-import { useGroupRead } from './use-group-reads';
+import { MoreButton } from './more-button';
+import { useGroupPages } from './use-group-pages';
 
 interface Props {
   readonly groupId: string;
@@ -16,11 +17,8 @@ const nameOf = (member: Member): string => member.displayName ?? t('group.unname
 /** The members by the names they go by, and for the group's leads the requests to join. */
 export function GroupMembers({ groupId, position, lead, done }: Props) {
   const base = `/api/groups/${groupId}`;
-  const members = useGroupRead<Paged<Member>>(`${base}/members?limit=100`, position);
-  const requests = useGroupRead<Paged<Member>>(
-    lead ? `${base}/members?status=requested&limit=100` : undefined,
-    position,
-  );
+  const members = useGroupPages<Member>(`${base}/members`, position);
+  const requests = useGroupPages<Member>(lead ? `${base}/members?status=requested` : undefined, position);
   return (
     <section aria-labelledby="members-title" class="group-members">
       <h2 id="members-title">{t('group.membersLabel')}</h2>
@@ -45,28 +43,32 @@ export function GroupMembers({ groupId, position, lead, done }: Props) {
               </li>
             ))}
           </ul>
+          <MoreButton more={requests.more} />
         </>
       )}
       {members ? (
-        <ul class="group-member-list">
-          {members.items.map((person) => (
-            <li key={person.memberKey}>
-              <span>{nameOf(person)}</span>
-              {person.coordinator && <span class="badge">{t('group.role.coordinator')}</span>}{' '}
-              {lead && (
-                <CommandButton
-                  path={`${base}/coordinators/${person.memberKey}`}
-                  method={person.coordinator ? 'DELETE' : 'POST'}
-                  label={t(person.coordinator ? 'group.removeCoordinator' : 'group.appointCoordinator', {
-                    name: nameOf(person),
-                  })}
-                  done={done}
-                  secondary
-                />
-              )}
-            </li>
-          ))}
-        </ul>
+        <>
+          <ul class="group-member-list">
+            {members.items.map((person) => (
+              <li key={person.memberKey}>
+                <span>{nameOf(person)}</span>
+                {person.coordinator && <span class="badge">{t('group.role.coordinator')}</span>}{' '}
+                {lead && (
+                  <CommandButton
+                    path={`${base}/coordinators/${person.memberKey}`}
+                    method={person.coordinator ? 'DELETE' : 'POST'}
+                    label={t(person.coordinator ? 'group.removeCoordinator' : 'group.appointCoordinator', {
+                      name: nameOf(person),
+                    })}
+                    done={done}
+                    secondary
+                  />
+                )}
+              </li>
+            ))}
+          </ul>
+          <MoreButton more={members.more} />
+        </>
       ) : (
         <p role="status">{t('common.loading')}</p>
       )}

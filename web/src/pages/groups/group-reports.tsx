@@ -1,8 +1,9 @@
-import { GroupDetail, MonitoringReport, Paged } from '../../api/group-types';
+import { GroupDetail, MonitoringReport } from '../../api/group-types';
 import { t } from '../../i18n/i18n';
 import { ReportCard } from './report-card';
 import { ReportForm } from './report-form';
-import { useGroupRead } from './use-group-reads';
+import { MoreButton } from './more-button';
+import { useGroupPages } from './use-group-pages';
 
 interface Props {
   readonly group: GroupDetail['group'];
@@ -13,7 +14,7 @@ interface Props {
 
 /** What the group's members monitored, discussed by members and the facilitator. */
 export function GroupReports({ group, position, member, done }: Props) {
-  const reports = useGroupRead<Paged<MonitoringReport>>(`/api/groups/${group.id}/reports?limit=50`, position);
+  const reports = useGroupPages<MonitoringReport>(`/api/groups/${group.id}/reports`, position);
   return (
     <section aria-labelledby="reports-title" class="group-reports">
       <h2 id="reports-title">{t('group.report.title')}</h2>
@@ -30,6 +31,7 @@ export function GroupReports({ group, position, member, done }: Props) {
           />
         ))}
       </ul>
+      <MoreButton more={reports?.more} />
       {member && <ReportForm groupId={group.id} done={done} />}
     </section>
   );
