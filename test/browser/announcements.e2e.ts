@@ -1,6 +1,6 @@
 import { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
-import { freshDataDir, startTestApp, TestApp } from '../support/test-app';
+import { freshDataDir, projectionsCaughtUp, startTestApp, TestApp } from '../support/test-app';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { Citizen, registerCitizen, signedInContext, signInOverApi } from './support/citizen';
 import { checkPage, watchErrors } from './support/page-checks';
@@ -31,6 +31,8 @@ describeInBrowser(
       });
       groupId = founded.body.id;
       await api.send('POST', `/api/groups/${groupId}/join`, { token, body: {} });
+      // Pages opened fresh read without a position: what was written above must be in the read models first.
+      await projectionsCaughtUp(running);
       browser = await launchChromium();
       page = await (await signedInContext(browser, running.url, api, MEMBER)).newPage();
       errors = watchErrors(page);

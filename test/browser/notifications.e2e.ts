@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Browser, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { registerKatinganAgencies, roadComplaint } from '../support/scenario';
-import { freshDataDir, startTestApp, TestApp } from '../support/test-app';
+import { freshDataDir, projectionsCaughtUp, startTestApp, TestApp } from '../support/test-app';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { Citizen, registerCitizen, signedInContext, signInOverApi } from './support/citizen';
 import { checkPage, watchErrors } from './support/page-checks';
@@ -49,6 +49,8 @@ describeInBrowser('notifications in the browser: the live badge, the list, read 
     });
     before = list.body.unread;
     expect(before).toBeGreaterThan(0);
+    // Pages opened fresh read without a position: what was written above must be in the read models first.
+    await projectionsCaughtUp(running);
     browser = await launchChromium();
     page = await (await signedInContext(browser, running.url, api, CITIZEN)).newPage();
     errors = watchErrors(page);

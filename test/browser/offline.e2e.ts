@@ -1,7 +1,7 @@
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { registerKatinganAgencies, roadComplaint } from '../support/scenario';
-import { freshDataDir, startTestApp, TestApp } from '../support/test-app';
+import { freshDataDir, projectionsCaughtUp, startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { Citizen, registerCitizen, shellCached, signedInContext, signInOverApi } from './support/citizen';
@@ -51,6 +51,8 @@ describeInBrowser('offline first: the app shell and what is written without a si
     await api
       .as('pupr-1', 'official:dinas-pupr')
       .post(`/api/aspirations/${threadId}/responses`, { body: 'Kami jadwalkan pemeriksaan dermaga.' });
+    // Pages opened fresh read without a position: what was written above must be in the read models first.
+    await projectionsCaughtUp(running);
     browser = await launchChromium();
   });
 

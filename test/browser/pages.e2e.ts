@@ -3,7 +3,7 @@ import { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient } from '../support/api-client';
 import { codesSentTo } from '../support/outbox';
 import { registerKatinganAgencies, roadComplaint } from '../support/scenario';
-import { startTestApp, TestApp } from '../support/test-app';
+import { projectionsCaughtUp, startTestApp, TestApp } from '../support/test-app';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { checkPage, phoneContext, watchErrors } from './support/page-checks';
 
@@ -95,6 +95,8 @@ describeInBrowser('every page: reachable by its URL, accessible, light (browser 
     });
     const [code] = codesSentTo(running.config.dataDir, EMAIL);
     await api.send('POST', '/api/accounts/confirmations', { body: { login: EMAIL, code } });
+    // Pages opened fresh read without a position: what was written above must be in the read models first.
+    await projectionsCaughtUp(running);
     browser = await launchChromium();
   });
 

@@ -3,7 +3,7 @@ import { Browser, Page } from 'playwright-core';
 import { firstAdmin, SignedIn, signIn } from '../support/accounts';
 import { ApiClient } from '../support/api-client';
 import { registerKatinganAgencies, roadComplaint } from '../support/scenario';
-import { freshDataDir, startTestApp, TestApp } from '../support/test-app';
+import { freshDataDir, projectionsCaughtUp, startTestApp, TestApp } from '../support/test-app';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { checkPage, watchErrors } from './support/page-checks';
 import { registeredCitizen, signedInContext } from './support/staff-people';
@@ -67,6 +67,8 @@ describeInBrowser('a facilitator relays for a villager and prints the answer she
     await command(`/api/aspirations/${id}/verify`, rina.accessToken);
     await command(`/api/aspirations/${id}/assign`, rina.accessToken);
     await command(`/api/aspirations/${id}/responses`, official.accessToken, { body: ANSWER });
+    // Pages opened fresh read without a position: what was written above must be in the read models first.
+    await projectionsCaughtUp(running);
     const context = await signedInContext(browser, running.url, rina.refreshToken);
     facilitator = await context.newPage();
     errors.push(...watchErrors(facilitator));

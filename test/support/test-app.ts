@@ -13,6 +13,7 @@ import { EventLog } from '../../src/platform/event-log/event-log';
 import { EVENT_STORE } from '../../src/platform/event-store/event-store.port';
 import { IntegrityMonitor } from '../../src/platform/integrity/integrity-monitor';
 import { testConfig } from './test-config';
+import { waitFor } from './wait-for';
 
 export interface TestApp {
   readonly app: INestApplication;
@@ -63,4 +64,14 @@ export async function startTestApp(
     await app.close();
   };
   return { app, url, config: appConfig, runners, close };
+}
+
+/**
+ * Until every projection has caught up with the log: for a test that wrote over the API without keeping the
+ * positions and then reads as a page does, with none (slower read models, such as FerretDB's, lag behind).
+ */
+export async function projectionsCaughtUp(running: TestApp): Promise<void> {
+  const caughtUp = async () =>
+    (await Promise.all(running.runners.map((runner) => runner.status()))).every(({ lag }) => lag === 0n);
+  await waitFor(caughtUp, 'every projection to catch up with the log', 30_000);
 }
