@@ -48,6 +48,14 @@ describe('configuration from the environment', () => {
     expect(() => configFromEnv({ METRICS_PORT: '9464', METRICS_TOKEN: 'short' })).toThrow(/METRICS_TOKEN/);
   });
 
+  it('bounds the read-your-writes wait by SUARA_READ_WAIT_MS, in milliseconds up to a minute', () => {
+    expect(configFromEnv({}).readWaitMs).toBeUndefined();
+    expect(configFromEnv({ SUARA_READ_WAIT_MS: '10000' }).readWaitMs).toBe(10_000);
+    expect(configFromEnv({ SUARA_READ_WAIT_MS: '0' }).readWaitMs).toBe(0);
+    for (const wrong of ['soon', '-1', '1.5', '60001', '1e9'])
+      expect(() => configFromEnv({ SUARA_READ_WAIT_MS: wrong })).toThrow(/SUARA_READ_WAIT_MS/);
+  });
+
   it('refuses a port that is not one', () => {
     expect(() => configFromEnv({ PORT: 'http' })).toThrow(/PORT/);
   });

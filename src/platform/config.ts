@@ -27,6 +27,8 @@ export interface PlatformConfig {
   readonly corsOrigins?: readonly string[];
   /** Prometheus metrics on a port of their own; none when METRICS_PORT is unset. */
   readonly metrics?: MetricsSettings;
+  /** How long a read given `minPosition` waits for the read models (SUARA_READ_WAIT_MS); 2 s when unset. */
+  readonly readWaitMs?: number;
 }
 
 /** The only NODE_ENV values (unset included) under which the development token issuer may be mounted. */
@@ -62,7 +64,17 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): PlatformCon
     corsOrigins: corsOriginsFromEnv(env.SUARA_CORS_ORIGINS),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     metrics: metricsFromEnv(env),
+    readWaitMs: readWaitFromEnv(env.SUARA_READ_WAIT_MS),
   };
+}
+
+/** At most a minute: a read held longer than that helps nobody, and holds a connection. */
+function readWaitFromEnv(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 60_000)
+    throw new Error(`SUARA_READ_WAIT_MS must be milliseconds from 0 to 60000, got "${value}"`);
+  return ms;
 }
 
 /** METRICS_PORT turns the metrics port on (0: any free one); METRICS_TOKEN, when set, is asked of every scrape. */

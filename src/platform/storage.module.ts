@@ -27,7 +27,11 @@ export class StorageModule implements OnModuleInit, OnApplicationShutdown {
         { provide: DOCUMENT_STORE, inject: [STORAGE], useFactory: (s: Storage) => s.documents },
         { provide: EventLog, inject: [STORAGE], useFactory: (s: Storage) => s.log },
         { provide: IntegrityMonitor, inject: [STORAGE], useFactory: (s: Storage) => s.log.integrity },
-        ReadModels,
+        {
+          provide: ReadModels,
+          inject: [STORAGE],
+          useFactory: (s: Storage) => new ReadModels(s.documents, s.events, config.readWaitMs),
+        },
       ],
       exports: [APP_CONFIG, EVENT_STORE, KEY_STORE, DOCUMENT_STORE, EventLog, IntegrityMonitor, ReadModels],
     };

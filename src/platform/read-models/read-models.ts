@@ -1,21 +1,21 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DOCUMENT_STORE, DocumentStore } from '../document-store/document-store.port';
-import { EVENT_STORE, EventStore } from '../event-store/event-store.port';
+import { DocumentStore } from '../document-store/document-store.port';
+import { EventStore } from '../event-store/event-store.port';
 import { checkpointName, currentGeneration, physicalCollection } from './generations';
 
 const ALIAS_TTL_MS = 250;
 const POLL_MS = 10;
-/** How long a query waits for the projections to reach the position a client asks for (read-your-writes). */
+/** How long a query waits for the projections to reach the position a client asks for, unless configured. */
 export const READ_YOUR_WRITES_TIMEOUT_MS = 2_000;
 
 /** Where queries find a read model (its current generation) and how far it has caught up. */
-@Injectable()
 export class ReadModels {
   private readonly generations = new Map<string, { generation: string; until: number }>();
 
   constructor(
-    @Inject(DOCUMENT_STORE) readonly documents: DocumentStore,
-    @Inject(EVENT_STORE) private readonly events: EventStore,
+    readonly documents: DocumentStore,
+    private readonly events: EventStore,
+    /** The read-your-writes bound (SUARA_READ_WAIT_MS). */
+    private readonly waitMs = READ_YOUR_WRITES_TIMEOUT_MS,
   ) {}
 
   private async generation(projection: string): Promise<string> {
@@ -43,7 +43,7 @@ export class ReadModels {
   async reached(
     projection: string,
     minPosition: bigint | undefined,
-    timeoutMs = READ_YOUR_WRITES_TIMEOUT_MS,
+    timeoutMs = this.waitMs,
   ): Promise<bigint> {
     const deadline = Date.now() + timeoutMs;
     let position = await this.position(projection);
