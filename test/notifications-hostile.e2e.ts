@@ -60,8 +60,10 @@ const pushSubscription = fc.oneof(
 );
 // Encodable (no lone surrogates) and within Fastify's 100-character path parameter, past which it answers a bare 414
 // on every route (not a problem document: left to the platform's HTTP layer).
+// '.' and '..' are dot segments even percent-encoded: the URL resolves them, so they address another route.
 const pathValue = hostileString.filter(
-  (value) => !/\p{Cs}/u.test(value) && encodeURIComponent(value).length <= 100,
+  (value) =>
+    !/\p{Cs}/u.test(value) && encodeURIComponent(value).length <= 100 && value !== '.' && value !== '..',
 );
 const markRead = fc.oneof(
   hostileValue,
