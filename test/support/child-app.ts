@@ -1,5 +1,5 @@
 import { ChildProcess } from 'node:child_process';
-import { E2E_MONGO_READ_WAIT_MS, mongoUrlFor } from './test-config';
+import { childStoresEnv } from './test-config';
 import { spawnTs } from './ts-child';
 import { waitFor } from './wait-for';
 
@@ -18,11 +18,8 @@ export class ChildApp {
 
   /** With the run's MONGO_URL, a data folder's process gets its own database unless `env` names MONGO_URL itself. */
   constructor(args: string[], env: NodeJS.ProcessEnv) {
-    // MONGO_URL undefined removes the run's from the child's environment: the process runs embedded then.
-    const url = env.DATA_DIR && !('MONGO_URL' in env) ? mongoUrlFor(env.DATA_DIR) : undefined;
-    const own = env.DATA_DIR && !('MONGO_URL' in env) ? { MONGO_URL: url } : {};
-    const wait = url ? { SUARA_READ_WAIT_MS: String(E2E_MONGO_READ_WAIT_MS) } : {};
-    this.child = spawnTs('src/main.ts', args, { LOG_LEVEL: 'info', PORT: '0', ...own, ...wait, ...env });
+    const own = env.DATA_DIR && !('MONGO_URL' in env) ? childStoresEnv(env.DATA_DIR) : {};
+    this.child = spawnTs('src/main.ts', args, { LOG_LEVEL: 'info', PORT: '0', ...own, ...env });
     let pending = '';
     this.child.stdout!.on('data', (chunk: Buffer) => {
       const lines = (pending + chunk.toString()).split('\n');

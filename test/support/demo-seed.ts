@@ -1,4 +1,4 @@
-import { E2E_MONGO_READ_WAIT_MS, mongoUrlFor } from './test-config';
+import { childStoresEnv } from './test-config';
 import { spawnTs } from './ts-child';
 
 /** Runs `npm run seed:demo`'s command on a data folder; its exit code and everything it printed. */
@@ -6,8 +6,7 @@ export function seedDemo(dataDir: string): Promise<{ code: number | null; output
   // The stores a test app on this folder uses (testConfig): the folder's own databases when e2e runs on MongoDB.
   const child = spawnTs('src/demo/seed-demo-cli.ts', [], {
     DATA_DIR: dataDir,
-    MONGO_URL: mongoUrlFor(dataDir) ?? '',
-    SUARA_READ_WAIT_MS: mongoUrlFor(dataDir) ? String(E2E_MONGO_READ_WAIT_MS) : undefined,
+    ...childStoresEnv(dataDir),
   });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));

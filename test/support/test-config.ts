@@ -22,7 +22,7 @@ export const embeddedConfig = (dataDir: string): AppConfig => ({
  * The read-your-writes bound of end-to-end apps on MongoDB: FerretDB's projections (SQLite behind a wire protocol,
  * with redo records for lack of transactions) lag more than 2 s behind the log under CI's load on two cores.
  */
-export const E2E_MONGO_READ_WAIT_MS = 10_000;
+const E2E_MONGO_READ_WAIT_MS = 10_000;
 
 /** End-to-end apps use the run's MONGO_URL only when asked: SUARA_E2E_ON_MONGO=true (the adapter suites always do). */
 const e2eMongoUrl = (): string | undefined =>
@@ -39,6 +39,15 @@ export function mongoUrlFor(dataDir: string, runUrl = e2eMongoUrl()): string | u
   if (!match) throw new Error(`MONGO_URL is not a MongoDB URL: ${runUrl}`);
   const folder = createHash('sha256').update(dataDir).digest('hex').slice(0, 12);
   return `${match[1]}/${encodeURIComponent(`${databaseFromUrl(runUrl)}_${folder}`)}${match[2] ?? ''}`;
+}
+
+/**
+ * The environment of a child process (the real entry point, the demo seed) on this data folder, storing as testConfig
+ * does: the folder's own databases and the longer read wait on MongoDB; otherwise both unset (undefined removes them).
+ */
+export function childStoresEnv(dataDir: string): NodeJS.ProcessEnv {
+  const url = mongoUrlFor(dataDir);
+  return { MONGO_URL: url, SUARA_READ_WAIT_MS: url ? String(E2E_MONGO_READ_WAIT_MS) : undefined };
 }
 
 /**

@@ -58,13 +58,10 @@ export class DeliveryPlanner {
   /** The notifications to deliver; gone: the person was erased since; too old: the worker was down long. */
   private async notifications(ids: readonly string[], now: Date): Promise<NotificationDocument[]> {
     if (ids.length === 0) return [];
-    const oldest = now.getTime() - this.settings.maxAgeMs;
-    return (await this.found(ids)).filter((n) => Date.parse(n.at) >= oldest);
-  }
-
-  private async found(ids: readonly string[]): Promise<NotificationDocument[]> {
     const collection = await this.readModels.collection(NOTIFICATIONS_PROJECTION, NOTIFICATIONS);
-    return this.documents.find<NotificationDocument>(collection, { _id: { $in: [...ids] } });
+    const oldest = now.getTime() - this.settings.maxAgeMs;
+    const found = await this.documents.find<NotificationDocument>(collection, { _id: { $in: [...ids] } });
+    return found.filter((n) => Date.parse(n.at) >= oldest);
   }
 
   private async recordsFor(
@@ -82,7 +79,10 @@ export class DeliveryPlanner {
    * erasure removes the notifications before the outbox, so a notification gone now means its person's records go.
    */
   private async forgetErasedMeanwhile(notifications: readonly NotificationDocument[]): Promise<void> {
-    const still = new Set((await this.found(notifications.map((n) => n._id))).map((n) => n._id));
+    const collection = await this.readModels.collection(NOTIFICATIONS_PROJECTION, NOTIFICATIONS);
+    const ids = notifications.map((n) => n._id);
+    const found = await this.documents.find(collection, { _id: { $in: ids } }, { projection: { _id: 1 } });
+    const still = new Set(found.map((n) => n._id));
     const erased = new Set(notifications.filter((n) => !still.has(n._id)).map((n) => n.personId));
     for (const personId of erased) await this.store.forget(personId);
   }
