@@ -4,6 +4,7 @@ import { firstAdmin, SignedIn, signIn } from '../support/accounts';
 import { ApiClient } from '../support/api-client';
 import { registerKatinganAgencies } from '../support/scenario';
 import { freshDataDir, startTestApp, TestApp } from '../support/test-app';
+import { waitFor } from '../support/wait-for';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { checkPage, watchErrors } from './support/page-checks';
 import { registeredCitizen, signedInContext } from './support/staff-people';
@@ -153,12 +154,28 @@ describeInBrowser(
       const shown = reports.locator('.monitoring-report');
       await reports.getByRole('button', { name: 'Tampilkan lebih banyak' }).waitFor();
       expect(await shown.count()).toBe(20);
+      // The next page is held while a live change arrives: the change must neither drop it nor undo the asking.
+      const nextPage = (url: URL) => url.pathname.endsWith('/reports') && url.searchParams.has('cursor');
+      let held = 0;
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      await ani.route(nextPage, async (route) => {
+        held++;
+        await released;
+        await route.continue();
+      });
       await reports.getByRole('button', { name: 'Tampilkan lebih banyak' }).click();
-      await shown.nth(20).waitFor();
-      await expect(reports.getByRole('button', { name: 'Tampilkan lebih banyak' }).count()).resolves.toBe(0);
+      await waitFor(() => held >= 1, 'the second page to be asked for', 20_000);
       expect(await report(21)).toMatchObject({ status: 201 });
+      await waitFor(() => held >= 2, 'the change to read both pages again', 20_000);
+      release();
       await shown.filter({ hasText: 'Papan desa 21' }).waitFor();
+      await shown.nth(21).waitFor();
       expect(await shown.count()).toBe(22);
+      await expect(reports.getByRole('button', { name: 'Tampilkan lebih banyak' }).count()).resolves.toBe(0);
+      expect(await report(22)).toMatchObject({ status: 201 });
+      await shown.filter({ hasText: 'Papan desa 22' }).waitFor();
+      expect(await shown.count()).toBe(23);
     });
 
     it('a citizen proposes a closed group; the facilitator approves it; its coordinator accepts a request', async () => {

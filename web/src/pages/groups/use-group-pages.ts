@@ -7,63 +7,46 @@ export const GROUP_PAGE = 20;
 
 export interface GroupPages<T> {
   readonly items: readonly T[];
-  /** Reads the next page onto the list; absent when the list is whole. */
+  /** Asks for one more page; absent when the list is whole. */
   readonly more: (() => void) | undefined;
 }
 
 /**
- * A group list read page by page. When the page's position moves (a command of ours or a live change) it is read
- * again as far as the person had opened it, so asking for more is not undone by the next change.
+ * A group list read page by page. The number of pages the person asked for is state, and every reading reads that
+ * many from the start, so a live change arriving while a page loads can neither drop the page nor undo the asking.
  */
 export function useGroupPages<T>(path: string | undefined, position: string): GroupPages<T> | undefined {
   const [value, setValue] = useState<GroupPages<T> | undefined>();
-  const listed = useRef({ path, pages: 1 });
-  // Each reading of the whole list starts a generation; a page asked for in an older one is dropped.
+  const [wanted, setWanted] = useState({ path, pages: 1 });
+  const pages = wanted.path === path ? wanted.pages : 1;
+  // Each reading starts a generation; only the newest one is shown.
   const generation = useRef(0);
-  const adding = useRef(false);
-
-  const show = (items: readonly T[], cursor: string | null, pages: number) => {
-    listed.current.pages = pages;
-    const more = cursor
-      ? () => {
-          if (adding.current) return;
-          adding.current = true;
-          const asked = generation.current;
-          void readPages<T>(path!, position, 1, cursor)
-            .then(
-              (page) =>
-                asked === generation.current && show([...items, ...page.items], page.cursor, pages + 1),
-            )
-            .catch(() => undefined)
-            .finally(() => (adding.current = false));
-        }
-      : undefined;
-    setValue({ items, more });
-  };
 
   useEffect(() => {
-    if (listed.current.path !== path) listed.current = { path, pages: 1 };
     if (!path) return setValue(undefined);
     const asked = ++generation.current;
-    const pages = listed.current.pages;
-    void readPages<T>(path, position, pages, null)
-      .then((page) => asked === generation.current && show(page.items, page.cursor, pages))
+    void readPages<T>(path, position, pages)
+      .then((read) => {
+        if (asked !== generation.current) return;
+        const more = read.complete ? undefined : () => setWanted({ path, pages: pages + 1 });
+        setValue({ items: read.items, more });
+      })
       .catch(() => undefined);
-  }, [path, position]);
+  }, [path, position, pages]);
 
   return value;
 }
 
-async function readPages<T>(path: string, position: string, pages: number, from: string | null) {
+async function readPages<T>(path: string, position: string, pages: number) {
   const items: T[] = [];
-  let cursor = from;
+  let cursor: string | null = null;
   for (let page = 0; page < pages; page++) {
     const params = new URLSearchParams({ limit: String(GROUP_PAGE), minPosition: position });
     if (cursor) params.set('cursor', cursor);
-    const read = await api<Paged<T>>(`${path}${path.includes('?') ? '&' : '?'}${params}`);
+    const read: Paged<T> = await api<Paged<T>>(`${path}${path.includes('?') ? '&' : '?'}${params}`);
     items.push(...read.items);
     cursor = read.nextCursor;
     if (!cursor) break;
   }
-  return { items, cursor };
+  return { items, complete: !cursor };
 }
