@@ -3,7 +3,7 @@ import { LiveGateway } from '../../src/live/live.gateway';
 import { ApiClient } from '../support/api-client';
 import { codesSentTo } from '../support/outbox';
 import { registerKatinganAgencies } from '../support/scenario';
-import { freshDataDir, startTestApp, TestApp } from '../support/test-app';
+import { freshDataDir, projectionsCaughtUp, startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 import { describeInBrowser, launchChromium } from './support/chromium';
 import { checkPage, phoneContext, watchErrors } from './support/page-checks';
@@ -93,6 +93,8 @@ describeInBrowser('a citizen in the browser: register, submit, follow the answer
     expect((await facilitator.post(`/api/aspirations/${aspirationId}/verify`)).status).toBe(200);
     expect((await facilitator.post(`/api/aspirations/${aspirationId}/assign`)).status).toBe(200);
 
+    // A fresh reader asks without a position: the verification must be in the read models first.
+    await projectionsCaughtUp(running);
     const reader = await phoneContext(browser, running.url);
     const readerPage = await reader.newPage();
     const readerErrors = watchErrors(readerPage);

@@ -6,6 +6,7 @@ import { registerKatinganAgencies } from '../support/scenario';
 import { freshDataDir, startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 import { describeInBrowser, launchChromium } from './support/chromium';
+import { holdRequests } from './support/held-requests';
 import { checkPage, watchErrors } from './support/page-checks';
 import { registeredCitizen, signedInContext } from './support/staff-people';
 
@@ -156,19 +157,12 @@ describeInBrowser(
       expect(await shown.count()).toBe(20);
       // The next page is held while a live change arrives: the change must neither drop it nor undo the asking.
       const nextPage = (url: URL) => url.pathname.endsWith('/reports') && url.searchParams.has('cursor');
-      let held = 0;
-      let release!: () => void;
-      const released = new Promise<void>((resolve) => (release = resolve));
-      await ani.route(nextPage, async (route) => {
-        held++;
-        await released;
-        await route.continue();
-      });
+      const held = await holdRequests(ani, nextPage);
       await reports.getByRole('button', { name: 'Tampilkan lebih banyak' }).click();
-      await waitFor(() => held >= 1, 'the second page to be asked for', 20_000);
+      await waitFor(() => held.count() >= 1, 'the second page to be asked for', 20_000);
       expect(await report(21)).toMatchObject({ status: 201 });
-      await waitFor(() => held >= 2, 'the change to read both pages again', 20_000);
-      release();
+      await waitFor(() => held.count() >= 2, 'the change to read both pages again', 20_000);
+      held.release();
       await shown.filter({ hasText: 'Papan desa 21' }).waitFor();
       await shown.nth(21).waitFor();
       expect(await shown.count()).toBe(22);

@@ -5,6 +5,7 @@ import { codesSentTo } from '../support/outbox';
 import { registerKatinganAgencies, roadComplaint } from '../support/scenario';
 import { projectionsCaughtUp, startTestApp, TestApp } from '../support/test-app';
 import { describeInBrowser, launchChromium } from './support/chromium';
+import { holdRequests } from './support/held-requests';
 import { checkPage, phoneContext, watchErrors } from './support/page-checks';
 
 /** The budget of the issue: each page's initial JavaScript, as transferred (compressed). */
@@ -141,13 +142,45 @@ describeInBrowser('every page: reachable by its URL, accessible, light (browser 
     await page.getByRole('button', { name: 'Tampilkan' }).click();
     await page.waitForURL(/wilayah=62\.06\.08/);
     await page.getByRole('link', { name: 'Jembatan kayu lapuk di Katingan Hulu' }).waitFor();
-    // The unfiltered list may still be shown until the filtered page arrives (slower on FerretDB).
+    // The filtered page may take a moment to arrive (slower on FerretDB).
     await waitFor(async () => (await page.locator('.thread-list > li').count()) === 1, 'the filtered list');
     problems.push(...(await checkPage(page, 'feed-filtered')));
 
     await page.goto('/?q=kasongan&urutan=endorsed');
     await page.getByRole('link', { name: 'Jalan rusak di Kasongan Baru' }).waitFor();
     expect(await page.locator('.thread-list > li').count()).toBe(1);
+    await context.close();
+  });
+
+  it('never lets a slow answer for an earlier filter replace the list asked for after it', async () => {
+    const context = await phoneContext(browser, running.url);
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Jalan rusak di Kasongan Baru' }).waitFor();
+    const everything = await page.locator('.thread-list > li').count();
+    expect(everything).toBeGreaterThan(1);
+    // The filtered answer is held until the person has gone back to the whole list.
+    const filtered = (url: URL) =>
+      url.pathname === '/api/aspirations' && url.searchParams.get('q') === 'jembatan';
+    const held = await holdRequests(page, filtered);
+    await page.getByText('Cari dan saring').click();
+    await page.getByLabel('Kata kunci').fill('jembatan');
+    await page.getByRole('button', { name: 'Tampilkan' }).click();
+    await page.waitForURL(/q=jembatan/);
+    await waitFor(() => held.count() >= 1, 'the filtered list to be asked for');
+    await page.goBack();
+    await page.waitForURL((url) => url.search === '');
+    await waitFor(
+      async () => (await page.locator('.thread-list > li').count()) === everything,
+      'the whole list',
+    );
+    const filteredAnswer = page.waitForResponse((response) => filtered(new URL(response.url())));
+    held.release();
+    await (await filteredAnswer).finished();
+    // Two frames: time for the page to read the answer and render it, if it were to take it.
+    for (let frame = 0; frame < 2; frame++)
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+    expect(await page.locator('.thread-list > li').count()).toBe(everything);
     await context.close();
   });
 

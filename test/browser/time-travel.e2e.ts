@@ -5,6 +5,7 @@ import { registerKatinganAgencies, roadComplaint } from '../support/scenario';
 import { freshDataDir, startTestApp, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait-for';
 import { describeInBrowser, launchChromium } from './support/chromium';
+import { holdRequests } from './support/held-requests';
 import { checkPage, watchErrors } from './support/page-checks';
 import { registeredCitizen, signedInContext } from './support/staff-people';
 
@@ -133,15 +134,10 @@ describeInBrowser('an auditor scrubs a thread through its lifecycle (browser e2e
       await showsStep(step);
     }
     // Two clicks before the first answer arrives (held here) go back two steps, not one.
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await page.route('**/api/aspirations/*?asOfPosition=*', async (route) => {
-      await held;
-      await route.continue();
-    });
+    const held = await holdRequests(page, '**/api/aspirations/*?asOfPosition=*');
     await page.getByRole('button', { name: '← Langkah sebelumnya' }).click();
     await page.getByRole('button', { name: '← Langkah sebelumnya' }).click();
-    release();
+    held.release();
     await showsStep(RESPONDED);
     await page.unroute('**/api/aspirations/*?asOfPosition=*');
     expect(await slider.getAttribute('aria-valuetext')).toContain('Langkah 4 dari 6: Instansi menjawab');

@@ -1,15 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import { api, Problem, readPath } from '../../api/http';
 import { loadAgencyNames } from '../../api/reference';
-import { THREAD_STATUSES, ThreadPage, ThreadSummary } from '../../api/types';
+import { THREAD_STATUSES, ThreadSummary } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
 import { SelectField } from '../../ui/fields';
 import { statusLabel } from '../../ui/format';
-import { problemOf, ProblemAlert } from '../../ui/problem';
+import { MoreButton } from '../../ui/more-button';
+import { ProblemAlert } from '../../ui/problem';
 import { StaffGate } from '../../ui/staff-gate';
 import { StaffThreadList } from '../../ui/staff-thread-list';
+import { usePagedList } from '../../ui/use-paged-list';
 import '../../ui/staff.css';
 
 /** An auditor's way in: every aspiration, whatever its status or visibility, each with its recorded history. */
@@ -24,28 +25,12 @@ export default function AuditPage() {
 function AuditList() {
   const { query, route } = useLocation();
   const status = query.status ?? '';
-  const [items, setItems] = useState<ThreadSummary[] | undefined>();
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | undefined>();
   const [agencies, setAgencies] = useState<ReadonlyMap<string, string>>(new Map());
+  const params = new URLSearchParams({ sort: 'newest', limit: '50' });
+  if (status) params.set('status', status);
+  const list = usePagedList<ThreadSummary>(`/api/aspirations?${params}`);
+  const { items, problem } = list;
 
-  const load = async (cursor: string | null) => {
-    setProblem(undefined);
-    const params = new URLSearchParams({ sort: 'newest', limit: '50' });
-    if (status) params.set('status', status);
-    if (cursor) params.set('cursor', cursor);
-    try {
-      const page = await api<ThreadPage>(readPath(`/api/aspirations?${params}`));
-      setItems((before) => (cursor && before ? [...before, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  };
-  useEffect(() => {
-    setItems(undefined);
-    void load(null);
-  }, [status]);
   useEffect(() => {
     loadAgencyNames()
       .then(setAgencies)
@@ -74,11 +59,7 @@ function AuditList() {
             : t('feed.count', { count: items.length })}
       </p>
       {items && <StaffThreadList items={items} agencies={agencies} withHistory />}
-      {next && (
-        <button type="button" class="button button-secondary" onClick={() => void load(next)}>
-          {t('common.more')}
-        </button>
-      )}
+      <MoreButton more={list.more} busy={list.loading} />
     </>
   );
 }

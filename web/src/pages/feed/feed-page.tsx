@@ -1,12 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import { api, readPath } from '../../api/http';
-import { ThreadPage, ThreadSummary } from '../../api/types';
+import { ThreadSummary } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { Page } from '../../ui/page';
-import { problemOf, ProblemAlert } from '../../ui/problem';
+import { MoreButton } from '../../ui/more-button';
+import { ProblemAlert } from '../../ui/problem';
 import { ThreadList } from '../../ui/thread-list';
-import { Problem } from '../../api/http';
+import { usePagedList } from '../../ui/use-paged-list';
 import { FeedFilters, FeedFiltersForm, FILTER_NAMES, filtersOf, listQuery } from './feed-filters';
 
 /** Verified public aspirations, searchable and filtered; the filters live in the URL so a view can be shared. */
@@ -14,28 +13,8 @@ export default function FeedPage() {
   const { query, route } = useLocation();
   const filters = filtersOf(query);
   const key = listQuery(filters).toString();
-  const [items, setItems] = useState<ThreadSummary[]>([]);
-  const [next, setNext] = useState<string | null>(null);
-  const [loading, setLoading] = useState(true);
-  const [problem, setProblem] = useState<Problem | undefined>();
-
-  const load = async (cursor: string | null) => {
-    setLoading(true);
-    setProblem(undefined);
-    try {
-      const params = listQuery(filters);
-      if (cursor) params.set('cursor', cursor);
-      const page = await api<ThreadPage>(readPath(`/api/aspirations?${params}`));
-      setItems((before) => (cursor ? [...before, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (error) {
-      setProblem(problemOf(error));
-    } finally {
-      setLoading(false);
-    }
-  };
-
-  useEffect(() => void load(null), [key]);
+  const list = usePagedList<ThreadSummary>(key ? `/api/aspirations?${key}` : '/api/aspirations');
+  const items = list.items ?? [];
 
   const apply = (chosen: FeedFilters) => {
     const params = new URLSearchParams();
@@ -51,25 +30,16 @@ export default function FeedPage() {
         <summary>{t('filter.label')}</summary>
         <FeedFiltersForm initial={filters} onApply={apply} />
       </details>
-      <ProblemAlert problem={problem} />
+      <ProblemAlert problem={list.problem} />
       <p class="muted" role="status" aria-live="polite">
-        {loading
+        {list.loading
           ? t('common.loading')
           : items.length === 0
             ? t('feed.empty')
             : t('feed.count', { count: items.length })}
       </p>
       <ThreadList items={items} />
-      {next && (
-        <button
-          type="button"
-          class="button button-secondary"
-          disabled={loading}
-          onClick={() => void load(next)}
-        >
-          {t('common.more')}
-        </button>
-      )}
+      <MoreButton more={list.more} busy={list.loading} />
     </Page>
   );
 }

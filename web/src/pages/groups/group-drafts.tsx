@@ -7,7 +7,7 @@ import { groupMessage } from './group-problem';
 import { useCommand } from '../../ui/use-command';
 import { AspirationFields, aspirationBody, emptyAspiration } from './aspiration-fields';
 import { CommandButton } from './group-actions';
-import { MoreButton } from './more-button';
+import { MoreButton } from '../../ui/more-button';
 import { useGroupPages } from './use-group-pages';
 import { seen } from './use-group-reads';
 

@@ -3,7 +3,7 @@ import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
 import { ThreadList } from '../../ui/thread-list';
 import { reportAnchor } from './report-card';
-import { MoreButton } from './more-button';
+import { MoreButton } from '../../ui/more-button';
 import { useGroupPages } from './use-group-pages';
 
 /** The group's aspirations for everyone, and its monitoring reports for its insiders, newest first. */

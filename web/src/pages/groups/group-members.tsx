@@ -1,7 +1,7 @@
 import { Member } from '../../api/group-types';
 import { t } from '../../i18n/i18n';
 import { CommandButton } from './group-actions';
-import { MoreButton } from './more-button';
+import { MoreButton } from '../../ui/more-button';
 import { useGroupPages } from './use-group-pages';
 
 interface Props {

@@ -2,7 +2,7 @@ import { GroupDetail, MonitoringReport } from '../../api/group-types';
 import { t } from '../../i18n/i18n';
 import { ReportCard } from './report-card';
 import { ReportForm } from './report-form';
-import { MoreButton } from './more-button';
+import { MoreButton } from '../../ui/more-button';
 import { useGroupPages } from './use-group-pages';
 
 interface Props {

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, Problem, readPath } from '../../api/http';
-import { GroupPage, OwnMembership, Paged } from '../../api/group-types';
+import { api, readPath } from '../../api/http';
+import { GroupSummary, OwnMembership, Paged } from '../../api/group-types';
 import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
 import { useSession } from '../../session/session';
 import { Page } from '../../ui/page';
-import { problemOf, ProblemAlert } from '../../ui/problem';
+import { MoreButton } from '../../ui/more-button';
+import { ProblemAlert } from '../../ui/problem';
 import { RegionPicker } from '../../ui/region-picker';
+import { usePagedList } from '../../ui/use-paged-list';
 import { FoundGroupForm } from './found-group-form';
 import { GroupList } from './group-list';
 
@@ -14,24 +16,16 @@ import { GroupList } from './group-list';
 export default function GroupsPage() {
   const me = useSession();
   const [region, setRegion] = useState('');
-  const [groups, setGroups] = useState<GroupPage | undefined>();
   const [mine, setMine] = useState<OwnMembership[] | undefined>();
-  const [problem, setProblem] = useState<Problem | undefined>();
   const signed = me.status === 'signed_in' ? me : undefined;
 
-  const load = (cursor?: string) => {
-    const query = new URLSearchParams({ limit: '50' });
-    if (region !== '') query.set('region', region);
-    if (cursor) query.set('cursor', cursor);
-    api<GroupPage>(readPath(`/api/groups?${query.toString()}`))
-      .then((page) =>
-        setGroups((shown) => (cursor && shown ? { ...page, items: [...shown.items, ...page.items] } : page)),
-      )
-      .catch((error) => setProblem(problemOf(error)));
-  };
-  useEffect(() => {
-    if (me.status !== 'restoring') load();
-  }, [region, me.status]);
+  const query = new URLSearchParams({ limit: '50' });
+  if (region !== '') query.set('region', region);
+  // Which groups are listed depends on who asks: wait until the session is known.
+  const groups = usePagedList<GroupSummary>(
+    me.status === 'restoring' ? undefined : `/api/groups?${query}`,
+    signed?.actorId,
+  );
   useEffect(() => {
     // Memberships are citizens'; staff have none to list.
     if (signed?.role !== 'citizen') return setMine(undefined);
@@ -72,13 +66,9 @@ export default function GroupsPage() {
           onChange={setRegion}
           emptyLabel={t('region.all')}
         />
-        <ProblemAlert problem={problem} />
-        {groups ? <GroupList items={groups.items} /> : <p role="status">{t('common.loading')}</p>}
-        {groups?.nextCursor && (
-          <button type="button" class="button button-secondary" onClick={() => load(groups.nextCursor!)}>
-            {t('common.more')}
-          </button>
-        )}
+        <ProblemAlert problem={groups.problem} />
+        {groups.items ? <GroupList items={groups.items} /> : <p role="status">{t('common.loading')}</p>}
+        <MoreButton more={groups.more} busy={groups.loading} />
       </section>
       {signed && (founds || signed.role === 'citizen') && (
         <FoundGroupForm founds={founds} within={founds ? signed.regionCode : undefined} />

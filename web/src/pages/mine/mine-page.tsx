@@ -1,35 +1,19 @@
-import { useEffect, useState } from 'preact/hooks';
-import { api, Problem, readPath } from '../../api/http';
-import { ThreadPage, ThreadSummary } from '../../api/types';
+import { ThreadSummary } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
 import { useSession } from '../../session/session';
 import { Page } from '../../ui/page';
-import { problemOf, ProblemAlert } from '../../ui/problem';
+import { MoreButton } from '../../ui/more-button';
+import { ProblemAlert } from '../../ui/problem';
 import { ThreadList } from '../../ui/thread-list';
+import { usePagedList } from '../../ui/use-paged-list';
 
 /** Everything the signed-in person submitted, whatever its status, newest first. */
 export default function MinePage() {
   const me = useSession();
-  const [items, setItems] = useState<ThreadSummary[] | undefined>();
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | undefined>();
-
-  const load = async (cursor: string | null) => {
-    try {
-      const page = await api<ThreadPage>(
-        readPath(`/api/me/aspirations${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`),
-      );
-      setItems((before) => (cursor && before ? [...before, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  };
-
-  useEffect(() => {
-    if (me.status === 'signed_in') void load(null);
-  }, [me.status]);
+  const signed = me.status === 'signed_in' ? me : undefined;
+  const list = usePagedList<ThreadSummary>(signed && '/api/me/aspirations', signed?.actorId);
+  const { items, problem } = list;
 
   return (
     <Page title={t('mine.title')} wide>
@@ -48,11 +32,7 @@ export default function MinePage() {
         </p>
       )}
       {items && <ThreadList items={items} />}
-      {next && (
-        <button type="button" class="button button-secondary" onClick={() => void load(next)}>
-          {t('common.more')}
-        </button>
-      )}
+      <MoreButton more={list.more} busy={list.loading} />
     </Page>
   );
 }

@@ -1,13 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso/router';
-import { api, Problem, readPath } from '../../api/http';
 import { loadAgencyNames } from '../../api/reference';
-import { ThreadPage, ThreadSummary } from '../../api/types';
+import { ThreadSummary } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
-import { problemOf, ProblemAlert } from '../../ui/problem';
+import { MoreButton } from '../../ui/more-button';
+import { ProblemAlert } from '../../ui/problem';
 import { StaffGate } from '../../ui/staff-gate';
 import { StaffThreadList } from '../../ui/staff-thread-list';
+import { usePagedList } from '../../ui/use-paged-list';
 import '../../ui/staff.css';
 
 /** The queue's stages: what waits on the facilitator, each with the list query that finds it. */
@@ -32,29 +33,12 @@ export default function QueuePage() {
 function Queue({ regionCode }: { regionCode?: string }) {
   const { query } = useLocation();
   const stage = stageOf(query.tahap);
-  const [items, setItems] = useState<ThreadSummary[] | undefined>();
-  const [next, setNext] = useState<string | null>(null);
-  const [problem, setProblem] = useState<Problem | undefined>();
   const [agencies, setAgencies] = useState<ReadonlyMap<string, string>>(new Map());
+  const params = new URLSearchParams({ ...STAGES[stage], limit: '50' });
+  if (regionCode) params.set('region', regionCode);
+  const list = usePagedList<ThreadSummary>(`/api/aspirations?${params}`);
+  const { items, problem } = list;
 
-  const load = async (cursor: string | null) => {
-    setProblem(undefined);
-    const params = new URLSearchParams({ ...STAGES[stage], limit: '50' });
-    if (regionCode) params.set('region', regionCode);
-    if (cursor) params.set('cursor', cursor);
-    try {
-      const page = await api<ThreadPage>(readPath(`/api/aspirations?${params}`));
-      setItems((before) => (cursor && before ? [...before, ...page.items] : page.items));
-      setNext(page.nextCursor);
-    } catch (error) {
-      setProblem(problemOf(error));
-    }
-  };
-
-  useEffect(() => {
-    setItems(undefined);
-    void load(null);
-  }, [stage, regionCode]);
   useEffect(() => {
     loadAgencyNames()
       .then(setAgencies)
@@ -88,12 +72,8 @@ function Queue({ regionCode }: { regionCode?: string }) {
       </p>
       {items && <StaffThreadList items={items} agencies={agencies} />}
       <p class="button-row">
-        {next && (
-          <button type="button" class="button button-secondary" onClick={() => void load(next)}>
-            {t('common.more')}
-          </button>
-        )}
-        <button type="button" class="button button-secondary" onClick={() => void load(null)}>
+        <MoreButton more={list.more} busy={list.loading} />
+        <button type="button" class="button button-secondary" onClick={list.reload}>
           {t('staff.reload')}
         </button>
       </p>
