@@ -179,7 +179,7 @@ describeInBrowser('every page: reachable by its URL, accessible, light (browser 
     await (await filteredAnswer).finished();
     // Two frames: time for the page to read the answer and render it, if it were to take it.
     for (let frame = 0; frame < 2; frame++)
-      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(resolve)));
+      await page.evaluate('new Promise((resolve) => requestAnimationFrame(resolve))');
     expect(await page.locator('.thread-list > li').count()).toBe(everything);
     await context.close();
   });

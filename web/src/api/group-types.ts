@@ -28,14 +28,6 @@ export interface GroupDetail {
   readonly position: string;
 }
 
-interface Paged<T> {
-  readonly items: T[];
-  readonly nextCursor: string | null;
-  readonly position: string;
-}
-
-export type GroupPage = Paged<GroupSummary>;
-
 export interface Member {
   readonly memberKey: string;
   readonly displayName: string | null;
@@ -102,8 +94,6 @@ export interface FeedItem {
   readonly aspiration?: ThreadSummary;
   readonly report?: MonitoringReport;
 }
-
-export type { Paged };
 
 /** What a thread's detail says of the group it speaks for (docs/api.md, "Group aspirations"). */
 export interface ThreadGroupFacts {

@@ -28,11 +28,14 @@ export interface ThreadSummary {
   readonly overdue: boolean;
 }
 
-export interface ThreadPage {
-  readonly items: ThreadSummary[];
+/** One page of any list route: its items, the cursor of the next page (null at the end), the position it read. */
+export interface Paged<T> {
+  readonly items: T[];
   readonly nextCursor: string | null;
   readonly position: string;
 }
+
+export type ThreadPage = Paged<ThreadSummary>;
 
 export interface ThreadMessage {
   readonly messageId: string;

@@ -1,11 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, Problem, readPath } from '../api/http';
+import { withQuery } from '../api/query';
+import { Paged } from '../api/types';
 import { problemOf } from './problem';
-
-interface Page<T> {
-  readonly items: T[];
-  readonly nextCursor: string | null;
-}
 
 export interface PagedList<T> {
   /** Absent until the first page of the current path has arrived. */
@@ -21,6 +18,7 @@ export interface PagedList<T> {
 interface Shown<T> {
   readonly items?: readonly T[];
   readonly next: string | null;
+  readonly loading: boolean;
   readonly problem?: Problem;
 }
 
@@ -30,37 +28,34 @@ interface Shown<T> {
  * joins the list asked for after it. `reader` names whose list it is, where the API answers each person their own.
  */
 export function usePagedList<T>(path: string | undefined, reader?: string): PagedList<T> {
-  const [shown, setShown] = useState<Shown<T>>({ next: null });
-  const [loading, setLoading] = useState(path !== undefined);
+  const [shown, setShown] = useState<Shown<T>>({ next: null, loading: path !== undefined });
   const generation = useRef(0);
 
   const read = (from: string | null) => {
     const asked = ++generation.current;
-    if (path === undefined) return setLoading(false);
-    setLoading(true);
-    setShown((before) => ({ ...before, problem: undefined }));
-    const cursor = from ? `${path.includes('?') ? '&' : '?'}cursor=${encodeURIComponent(from)}` : '';
-    api<Page<T>>(readPath(path + cursor))
+    if (path === undefined) return setShown((before) => ({ ...before, loading: false }));
+    setShown((before) => ({ ...before, loading: true, problem: undefined }));
+    const cursor = from ? `cursor=${encodeURIComponent(from)}` : '';
+    api<Paged<T>>(readPath(withQuery(path, cursor)))
       .then((page) => {
         if (asked !== generation.current) return;
         setShown((before) => ({
           items: from && before.items ? [...before.items, ...page.items] : page.items,
           next: page.nextCursor,
+          loading: false,
         }));
-        setLoading(false);
       })
       .catch((error: unknown) => {
         if (asked !== generation.current) return;
-        setShown((before) => ({ ...before, problem: problemOf(error) }));
-        setLoading(false);
+        setShown((before) => ({ ...before, loading: false, problem: problemOf(error) }));
       });
   };
 
   useEffect(() => {
-    setShown({ next: null });
+    setShown({ next: null, loading: true });
     read(null);
   }, [path, reader]);
 
-  const { items, next, problem } = shown;
+  const { items, next, loading, problem } = shown;
   return { items, loading, problem, more: next ? () => read(next) : undefined, reload: () => read(null) };
 }

@@ -1,4 +1,5 @@
 import { useLocation } from 'preact-iso/router';
+import { withQuery } from '../../api/query';
 import { ThreadSummary } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { Page } from '../../ui/page';
@@ -13,7 +14,7 @@ export default function FeedPage() {
   const { query, route } = useLocation();
   const filters = filtersOf(query);
   const key = listQuery(filters).toString();
-  const list = usePagedList<ThreadSummary>(key ? `/api/aspirations?${key}` : '/api/aspirations');
+  const list = usePagedList<ThreadSummary>(withQuery('/api/aspirations', key));
   const items = list.items ?? [];
 
   const apply = (chosen: FeedFilters) => {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, readPath } from '../../api/http';
-import { GroupSummary, OwnMembership, Paged } from '../../api/group-types';
+import { GroupSummary, OwnMembership } from '../../api/group-types';
+import { Paged } from '../../api/types';
 import { t } from '../../i18n/i18n';
 import { paths } from '../../paths';
 import { useSession } from '../../session/session';

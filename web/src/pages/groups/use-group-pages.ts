@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api/http';
-import { Paged } from '../../api/group-types';
+import { withQuery } from '../../api/query';
+import { Paged } from '../../api/types';
 
 /** How many items a group list shows at first, and adds each time the person asks for more. */
 export const GROUP_PAGE = 20;
@@ -43,7 +44,7 @@ async function readPages<T>(path: string, position: string, pages: number) {
   for (let page = 0; page < pages; page++) {
     const params = new URLSearchParams({ limit: String(GROUP_PAGE), minPosition: position });
     if (cursor) params.set('cursor', cursor);
-    const read: Paged<T> = await api<Paged<T>>(`${path}${path.includes('?') ? '&' : '?'}${params}`);
+    const read: Paged<T> = await api<Paged<T>>(withQuery(path, params.toString()));
     items.push(...read.items);
     cursor = read.nextCursor;
     if (!cursor) break;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, noteWrite } from '../../api/http';
+import { withQuery } from '../../api/query';
 
 /** One group read, again whenever the page's position moves (a command of ours or a live change). */
 export function useGroupRead<T>(path: string | undefined, position: string): T | undefined {
@@ -7,7 +8,7 @@ export function useGroupRead<T>(path: string | undefined, position: string): T |
   useEffect(() => {
     if (!path) return setValue(undefined);
     let current = true;
-    api<T>(`${path}${path.includes('?') ? '&' : '?'}minPosition=${position}`)
+    api<T>(withQuery(path, `minPosition=${position}`))
       .then((fresh) => current && setValue(fresh))
       .catch(() => undefined);
     return () => void (current = false);
