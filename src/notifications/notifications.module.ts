@@ -22,6 +22,7 @@ import { DeliverySender } from './delivery/delivery-sender';
 import { DeliveryStore } from './delivery/delivery-store';
 import { DeliveryTargets } from './delivery/delivery-targets';
 import { DeliveryWorker } from './delivery/delivery-worker';
+import { ErasedMeanwhile } from './delivery/erased-meanwhile';
 import { NotificationInboxHandler } from './notification-inbox.handler';
 import { NOTIFICATIONS_CONFIG, NOTIFICATIONS_DEFAULTS, NotificationsConfig } from './notifications.config';
 import { NotificationsController, VAPID_KEYS } from './notifications.controller';
@@ -71,6 +72,7 @@ const providers = (config: AppConfig): Provider[] => [
         messages,
         settings,
         logger,
+        new ErasedMeanwhile(readModels, store),
       );
       return new DeliveryWorker(documents, planner, sender, clock, {
         holder: processLeaseHolder(),

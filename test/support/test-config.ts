@@ -7,7 +7,8 @@ import { databaseFromUrl } from '../../src/platform/mongodb/mongo-database';
 export const embeddedConfig = (dataDir: string): AppConfig => ({
   port: 0,
   dataDir,
-  logLevel: 'silent',
+  // TEST_LOG_LEVEL=error shows what a failing end-to-end test's app logged.
+  logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
   eventStore: { kind: 'sqlite', file: join(dataDir, 'events.sqlite') },
   documentStore: { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
   keyStore: { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') },

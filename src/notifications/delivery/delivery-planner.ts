@@ -12,6 +12,7 @@ import {
 import { DeliveryRecord } from './delivery-record';
 import { planDeliveries } from './delivery-plan';
 import { DeliveryStore } from './delivery-store';
+import { ErasedMeanwhile } from './erased-meanwhile';
 
 const PAGE = 200;
 
@@ -34,12 +35,16 @@ const newNotifications = (entry: ChangeEntry): string[] =>
  * anything is sent. Replaying a page after a crash finds its records and writes nothing twice.
  */
 export class DeliveryPlanner {
+  private readonly erasedMeanwhile: ErasedMeanwhile;
+
   constructor(
     private readonly documents: DocumentStore,
     private readonly readModels: ReadModels,
     private readonly store: DeliveryStore,
     private readonly settings: PlannerSettings,
-  ) {}
+  ) {
+    this.erasedMeanwhile = new ErasedMeanwhile(readModels, store);
+  }
 
   /** One page; true when there may be more. */
   async planNext(now: Date): Promise<boolean> {
@@ -51,7 +56,7 @@ export class DeliveryPlanner {
     const notifications = await this.notifications(entries.flatMap(newNotifications), now);
     const records = await this.recordsFor(notifications, now);
     await this.store.save(records, entries[entries.length - 1].position);
-    if (records.length > 0) await this.forgetErasedMeanwhile(notifications);
+    await this.erasedMeanwhile.forgetAfterSaving(records);
     return entries.length === page.length && page.length === PAGE;
   }
 
@@ -72,19 +77,6 @@ export class DeliveryPlanner {
     for (const notification of notifications) planned.push(...(await this.plan(notification, planned, now)));
     const known = await this.store.existing(planned.map((record) => record._id));
     return planned.filter((record) => !known.has(record._id));
-  }
-
-  /**
-   * An erasure that forgot the outbox between this page's reading and its saving would miss what the page saved: the
-   * erasure removes the notifications before the outbox, so a notification gone now means its person's records go.
-   */
-  private async forgetErasedMeanwhile(notifications: readonly NotificationDocument[]): Promise<void> {
-    const collection = await this.readModels.collection(NOTIFICATIONS_PROJECTION, NOTIFICATIONS);
-    const ids = notifications.map((n) => n._id);
-    const found = await this.documents.find(collection, { _id: { $in: ids } }, { projection: { _id: 1 } });
-    const still = new Set(found.map((n) => n._id));
-    const erased = new Set(notifications.filter((n) => !still.has(n._id)).map((n) => n.personId));
-    for (const personId of erased) await this.store.forget(personId);
   }
 
   private async plan(notification: NotificationDocument, planned: readonly DeliveryRecord[], now: Date) {

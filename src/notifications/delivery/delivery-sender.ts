@@ -4,6 +4,7 @@ import { retryAfterMs } from './backoff';
 import { DeliveryRecord, updated } from './delivery-record';
 import { DeliveryStore } from './delivery-store';
 import { DeliveryTargets } from './delivery-targets';
+import { ErasedMeanwhile } from './erased-meanwhile';
 import { digestMessage } from './notification-message';
 
 const PAGE = 200;
@@ -31,6 +32,7 @@ export class DeliverySender {
     private readonly messages: OutgoingMessages,
     private readonly settings: SenderSettings,
     private readonly logger: { warn(message: string): void },
+    private readonly erasedMeanwhile: ErasedMeanwhile,
   ) {}
 
   /** One page of due messages; true when there may be more. Stops where `holding` says the lease was lost. */
@@ -72,7 +74,7 @@ export class DeliverySender {
       version: 1,
     };
     const folded = members.map((member) => updated(member, { status: 'digested', digestId: id }));
-    await this.store.save([digest, ...folded], undefined);
+    await this.saveKeepingErasures([digest, ...folded]);
     return digest;
   }
 
@@ -80,7 +82,7 @@ export class DeliverySender {
     const targets = await this.targets.of(record.notificationIds[0], record.channel);
     if (targets.length === 0) {
       const lastError = `nowhere to send it by ${record.channel}`;
-      return this.saveIfKept(updated(record, { status: 'skipped', lastError }));
+      return this.saveKeepingErasures([updated(record, { status: 'skipped', lastError })]);
     }
     const outcomes: Outcome[] = [];
     for (const to of targets) {
@@ -103,12 +105,13 @@ export class DeliverySender {
         ),
       );
     }
-    await this.saveIfKept(this.after(record, outcomes, now));
+    await this.saveKeepingErasures([this.after(record, outcomes, now)]);
   }
 
-  /** An erasure may have removed the record while it was being sent: it must not come back. */
-  private async saveIfKept(record: DeliveryRecord): Promise<void> {
-    if (await this.store.get(record._id)) await this.store.save([record], undefined);
+  /** An erasure may have removed the records while they were being sent: they must not come back. */
+  private async saveKeepingErasures(records: readonly DeliveryRecord[]): Promise<void> {
+    await this.store.save(records, undefined);
+    await this.erasedMeanwhile.forgetAfterSaving(records);
   }
 
   /** Sent when every target took it (or refused it for good while another took it); otherwise retried, then failed. */

@@ -5,6 +5,8 @@ import { DELIVERIES, DELIVERY_CURSOR, DeliveryRecord } from './delivery-record';
 
 /** The checkpoint erasure's deletions commit with: never the worker's cursor, which only the worker moves. */
 const ERASURE_CHECKPOINT = 'notification-delivery-erasure';
+/** Erasure's deletions carry a position beyond every version, so a sender's update landing meanwhile cannot keep one. */
+const ERASURE_WINS = BigInt(Number.MAX_SAFE_INTEGER);
 
 const write = (record: DeliveryRecord): DocumentWrite => ({
   collection: DELIVERIES,
@@ -72,21 +74,24 @@ export class DeliveryStore {
     return this.documents.count(DELIVERIES, { status: 'pending' });
   }
 
-  get(id: string): Promise<DeliveryRecord | undefined> {
-    return this.documents.findOne<DeliveryRecord>(DELIVERIES, { _id: id });
+  /** Erasure: every record of the person goes (their messages' subjects and texts with them). */
+  forget(personId: string): Promise<number> {
+    return this.forgetKey(personKey(personId));
   }
 
-  /** Erasure: every record of the person goes (their messages' subjects and texts with them). */
-  async forget(personId: string): Promise<number> {
-    const records = await this.documents.find<DeliveryRecord>(DELIVERIES, { personKey: personKey(personId) });
+  async forgetKey(key: string): Promise<number> {
+    const records = await this.documents.find<DeliveryRecord>(
+      DELIVERIES,
+      { personKey: key },
+      { projection: { _id: 1 } },
+    );
     if (records.length === 0) return 0;
-    const deletes = records.map(({ _id, version }): DocumentWrite => ({
-      collection: DELIVERIES,
-      position: BigInt(version + 1),
-      delete: _id,
-    }));
     await this.documents.commit({
-      writes: deletes,
+      writes: records.map(({ _id }): DocumentWrite => ({
+        collection: DELIVERIES,
+        position: ERASURE_WINS,
+        delete: _id,
+      })),
       changes: [],
       checkpoint: { name: ERASURE_CHECKPOINT, position: 0n },
     });

@@ -1,7 +1,7 @@
-import { MongoClient } from 'mongodb';
+import { Binary, MongoClient } from 'mongodb';
 import { randomBytes } from 'node:crypto';
 import { waitFor } from '../../../test/support/wait-for';
-import { REDO_PART_BYTES } from '../mongodb/redo-records';
+import { REDO_PART_BYTES, serializeBatch } from '../mongodb/redo-records';
 import { ProjectionCommit } from './document-store.port';
 import { databaseFromUrl, MongoDocumentStore } from './mongo-document-store';
 
@@ -108,10 +108,43 @@ if (url) {
           await raw
             .db(database)
             .collection<{ _id: string }>('_pending_commits')
-            .countDocuments({ _id: `cp_${c}` }),
+            .countDocuments({ checkpoint: `cp_${c}` }),
         ).toBe(0);
       } finally {
         await Promise.all([crashing.close(), store.close()]);
+      }
+    });
+
+    it('finishes every batch a crash interrupted under one checkpoint, and records written in older forms', async () => {
+      const store = new MongoDocumentStore(url, { database, batches: 'redo-record' });
+      try {
+        const c = `interrupted_${randomBytes(4).toString('hex')}`;
+        const name = `cp_${c}`;
+        const batch = (id: string, position: bigint): ProjectionCommit => ({
+          writes: [{ collection: c, position, document: { _id: id } }],
+          changes: [],
+          checkpoint: { name, position },
+        });
+        const records = raw
+          .db(database)
+          .collection<{ _id: string } & Record<string, unknown>>('_pending_commits');
+        const bytesOf = (commit: ProjectionCommit) => new Binary(Buffer.from(serializeBatch(commit)));
+        // Two erasures' batches that died midway, and one record from before each batch had its own.
+        await records.insertMany([
+          { _id: `${name}|one`, checkpoint: name, batchId: 'one', bytes: bytesOf(batch('one', 3n)) },
+          { _id: `${name}|two`, checkpoint: name, batchId: 'two', bytes: bytesOf(batch('two', 4n)) },
+          { _id: name, batch: serializeBatch(batch('older', 5n)) },
+        ]);
+        await store.recover(name);
+        expect((await store.find(c, {}, { sort: { _id: 1 } })).map((d) => d._id)).toEqual([
+          'older',
+          'one',
+          'two',
+        ]);
+        expect(await store.checkpoint(name)).toBe(5n);
+        expect(await records.countDocuments({ $or: [{ _id: name }, { checkpoint: name }] })).toBe(0);
+      } finally {
+        await store.close();
       }
     });
 

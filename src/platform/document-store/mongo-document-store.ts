@@ -111,22 +111,22 @@ export class MongoDocumentStore implements DocumentStore {
     const mode = await this.prepare();
     this.validate(batch);
     if (mode === 'transaction') return this.commitInTransaction(batch);
-    const parts = await this.redo.record(batch);
+    const redo = await this.redo.record(batch);
     try {
       await this.applyBatch(batch);
     } finally {
       // A batch that failed (rather than died with the process) is not finished later: it fails again, loudly.
-      await this.redo.clear(batch.checkpoint.name, parts);
+      await this.redo.clear(redo);
     }
   }
 
   /** Finishes a batch a crash interrupted (idempotent: every write in it is guarded). */
   async recover(name: string): Promise<void> {
     await this.prepare();
-    const pending = await this.redo.pending(name);
-    if (!pending) return;
-    await this.applyBatch(pending.batch);
-    await this.redo.clear(name, pending.parts);
+    for (const { batch, handle } of await this.redo.pending(name)) {
+      await this.applyBatch(batch);
+      await this.redo.clear(handle);
+    }
   }
 
   private validate(batch: ProjectionCommit): void {

@@ -2,14 +2,17 @@ import { Binary, Db } from 'mongodb';
 import { randomUUID } from 'node:crypto';
 import { ChangeEntry, DocumentWrite, ProjectionCommit } from '../document-store/document-store.port';
 
-/** One record per checkpoint: the batch being committed, whole, or the list of its parts. */
+/** One record per batch being committed: the batch whole, or the list of its parts. */
 const RECORDS = '_pending_commits';
 const PARTS = '_pending_commit_parts';
 /** Half of MongoDB's 16 MiB document limit: a part and its few fields always fit. */
 export const REDO_PART_BYTES = 8 * 1024 * 1024;
 
 interface RedoRecord {
+  /** `checkpoint|batchId`: batches committed at once under one checkpoint (erasures) each have their own. */
   _id: string;
+  /** Absent from records written when there was one record per checkpoint, whose `_id` was its name. */
+  checkpoint?: string;
   batchId?: string;
   parts?: number;
   /** The batch as UTF-8 JSON, when it fits in one part. */
@@ -26,6 +29,13 @@ interface RedoPart {
   bytes: Binary;
 }
 
+/** What `clear` removes once a batch's writes have ended. */
+export interface RedoHandle {
+  readonly id: string;
+  readonly batchId?: string;
+  readonly parts: number;
+}
+
 /**
  * The redo log that makes a batch all-or-nothing on a server without transactions (FerretDB 1.x): the batch is
  * recorded before its writes start and removed after they end, so a crash midway leaves it to be finished. A
@@ -35,37 +45,55 @@ interface RedoPart {
 export class RedoRecords {
   constructor(private readonly db: Db) {}
 
-  /** Records the batch; returns into how many parts (1: the record holds it whole). */
-  async record(batch: ProjectionCommit): Promise<number> {
-    const name = batch.checkpoint.name;
+  /** Records the batch under an id of its own, so a batch committed at the same time never replaces it. */
+  async record(batch: ProjectionCommit): Promise<RedoHandle> {
+    const checkpoint = batch.checkpoint.name;
+    const batchId = randomUUID();
+    const id = `${checkpoint}|${batchId}`;
     const json = Buffer.from(serializeBatch(batch), 'utf8');
     const records = this.db.collection<RedoRecord>(RECORDS);
     if (json.length <= REDO_PART_BYTES) {
-      await records.replaceOne({ _id: name }, { bytes: new Binary(json) }, { upsert: true });
-      return 1;
+      await records.insertOne({ _id: id, checkpoint, batchId, bytes: new Binary(json) });
+      return { id, parts: 1 };
     }
-    const batchId = randomUUID();
     const parts = Math.ceil(json.length / REDO_PART_BYTES);
     // One part per command: together they would exceed the server's 48 MB message limit.
     for (let part = 0; part < parts; part++) {
       const bytes = new Binary(json.subarray(part * REDO_PART_BYTES, (part + 1) * REDO_PART_BYTES));
       await this.db
         .collection<RedoPart>(PARTS)
-        .insertOne({ _id: `${name}|${batchId}|${part}`, checkpoint: name, batchId, part, bytes });
+        .insertOne({ _id: `${checkpoint}|${batchId}|${part}`, checkpoint, batchId, part, bytes });
     }
-    await records.replaceOne({ _id: name }, { batchId, parts }, { upsert: true });
-    return parts;
+    await records.insertOne({ _id: id, checkpoint, batchId, parts });
+    return { id, batchId, parts };
   }
 
-  /** The batch a crash left unfinished for this checkpoint, if any; stray parts of an unrecorded one are removed. */
-  async pending(name: string): Promise<{ batch: ProjectionCommit; parts: number } | undefined> {
-    const record = await this.db.collection<RedoRecord>(RECORDS).findOne({ _id: name });
-    if (!record) {
-      await this.db.collection<RedoPart>(PARTS).deleteMany({ checkpoint: name });
-      return undefined;
-    }
-    if (record.batch !== undefined) return { batch: deserializeBatch(record.batch), parts: 1 };
-    if (record.bytes) return { batch: deserializeBatch(textOf([record.bytes])), parts: 1 };
+  /**
+   * The batches a crash left unfinished under this checkpoint; stray parts of unrecorded ones are removed. Only the
+   * checkpoint's one writer (its lease holder) calls it, so no batch of its is being recorded meanwhile.
+   */
+  async pending(name: string): Promise<Array<{ batch: ProjectionCommit; handle: RedoHandle }>> {
+    const records = await this.db
+      .collection<RedoRecord>(RECORDS)
+      .find({ $or: [{ _id: name }, { checkpoint: name }] })
+      .toArray();
+    const named = records.flatMap((record) => (record.batchId ? [record.batchId] : []));
+    await this.db.collection<RedoPart>(PARTS).deleteMany({ checkpoint: name, batchId: { $nin: named } });
+    const pending = [];
+    for (const record of records) pending.push(await this.unfinished(name, record));
+    return pending;
+  }
+
+  /** Removes the record once its batch is written (or failed for good), then the parts it named. */
+  async clear({ id, batchId, parts }: RedoHandle): Promise<void> {
+    await this.db.collection<RedoRecord>(RECORDS).deleteOne({ _id: id });
+    if (parts > 1) await this.db.collection<RedoPart>(PARTS).deleteMany({ batchId });
+  }
+
+  private async unfinished(name: string, record: RedoRecord) {
+    const handle: RedoHandle = { id: record._id, batchId: record.batchId, parts: record.parts ?? 1 };
+    if (record.batch !== undefined) return { batch: deserializeBatch(record.batch), handle };
+    if (record.bytes) return { batch: deserializeBatch(textOf([record.bytes])), handle };
     const parts = await this.db
       .collection<RedoPart>(PARTS)
       .find({ checkpoint: name, batchId: record.batchId })
@@ -73,13 +101,7 @@ export class RedoRecords {
       .toArray();
     if (parts.length !== record.parts)
       throw new Error(`The redo record of ${name} names ${record.parts} parts, ${parts.length} are stored`);
-    return { batch: deserializeBatch(textOf(parts.map((p) => p.bytes))), parts: parts.length };
-  }
-
-  /** Removes the record once its batch is written (or failed for good), then the parts it named. */
-  async clear(name: string, parts: number): Promise<void> {
-    await this.db.collection<RedoRecord>(RECORDS).deleteOne({ _id: name });
-    if (parts > 1) await this.db.collection<RedoPart>(PARTS).deleteMany({ checkpoint: name });
+    return { batch: deserializeBatch(textOf(parts.map((p) => p.bytes))), handle };
   }
 }
 

@@ -189,6 +189,21 @@ export function documentStoreContract(adapter: string, open: () => Promise<Docum
         expect(await store.findOne(c, { _id: 'v2' })).toBeUndefined();
       });
 
+      it('lands every batch committed at once under one checkpoint name (erasures from several requests)', async () => {
+        const c = uniqueName('together');
+        const name = uniqueName('cp');
+        await Promise.all(
+          Array.from({ length: 24 }, (_, i) =>
+            store.commit({
+              writes: [{ collection: c, position: 1n, document: { _id: `d${i}` } }],
+              changes: [],
+              checkpoint: { name, position: 0n },
+            }),
+          ),
+        );
+        expect(await store.count(c)).toBe(24);
+      });
+
       it('orders positions beyond 2^64 correctly', async () => {
         const c = uniqueName('big');
         const high = 2n ** 64n * 5n + 7n;
