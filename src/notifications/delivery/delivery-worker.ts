@@ -1,6 +1,6 @@
 import { DocumentStore } from '../../platform/document-store/document-store.port';
 import { Clock } from '../../platform/clock';
-import { DELIVERY_LEASE } from './delivery-record';
+import { DELIVERY_CURSOR, DELIVERY_LEASE } from './delivery-record';
 import { DeliveryPlanner } from './delivery-planner';
 import { DeliverySender } from './delivery-sender';
 import { yieldToIo } from '../../platform/yield-to-io';
@@ -20,6 +20,8 @@ export interface WorkerOptions {
  */
 export class DeliveryWorker {
   private stopped = false;
+  /** Whether this holding of the lease has finished what a crashed holder left half-saved. */
+  private recovered = false;
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
 
@@ -69,7 +71,12 @@ export class DeliveryWorker {
 
   /** True when a full page suggests more work right away. */
   private async round(): Promise<boolean> {
-    if (!(await this.holding())) return false;
+    if (!(await this.holding())) return (this.recovered = false);
+    if (!this.recovered) {
+      // A digest saved without all of its members folded would send them again (servers without transactions).
+      await this.documents.recover(DELIVERY_CURSOR);
+      this.recovered = true;
+    }
     const planned = await this.planner.planNext(this.clock.now());
     if (this.stopped) return false;
     const sent = await this.sender.sendDue(this.clock.now(), () => this.holding());
