@@ -159,7 +159,11 @@ describeInBrowser(
               '.then((list) => list.map(({ title, body, tag, data }) => ({ title, body, tag, data })))',
           )) as Array<{ title: string; body: string; tag: string; data: unknown }>
         ).sort((a, b) => a.tag.localeCompare(b.tag));
-      await waitFor(async () => (await shown()).some((n) => n.body === again.body), 'the copy shown');
+      // Each push shows its notification in its own time: wait for both, then look at everything shown.
+      await waitFor(async () => {
+        const now = await shown();
+        return now.some((n) => n.body === again.body) && now.some((n) => n.tag === resolved.id);
+      }, 'the copy and the other message shown');
       expect(await shown()).toEqual(
         [again, resolved]
           .map(({ id, title, body, link }) => ({ title, body, tag: id, data: { link } }))
