@@ -6,7 +6,7 @@ import { EventLog } from '../../src/platform/event-log/event-log';
 import { DeadlineScheduler } from '../../src/scheduler/deadline-scheduler';
 import { schedulerSourcesOf, startDeadlineScheduler } from '../../src/scheduler/scheduler-setup';
 import { startTestApp, TestApp } from './test-app';
-import { testConfig } from './test-config';
+import { TEST_LOG_LEVEL, testConfig } from './test-config';
 import { waitFor } from './wait-for';
 
 export interface LoggedEvent {
@@ -37,7 +37,7 @@ export async function startSchedulingApp(
   const app = await startTestApp(dataDir, clock, config, holder);
   const scheduler = startDeadlineScheduler(schedulerSourcesOf(app.app), {
     config: config.scheduler,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: TEST_LOG_LEVEL }),
     holder,
     // Renewed every pass (20 ms): only a stall of seconds on a loaded machine hands the lease over.
     leaseTtlMs: 3_000,

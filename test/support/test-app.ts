@@ -12,7 +12,7 @@ import { DOCUMENT_STORE } from '../../src/platform/document-store/document-store
 import { EventLog } from '../../src/platform/event-log/event-log';
 import { EVENT_STORE } from '../../src/platform/event-store/event-store.port';
 import { IntegrityMonitor } from '../../src/platform/integrity/integrity-monitor';
-import { testConfig } from './test-config';
+import { TEST_LOG_LEVEL, testConfig } from './test-config';
 import { waitFor } from './wait-for';
 
 export interface TestApp {
@@ -44,7 +44,7 @@ export async function startTestApp(
         events: app.get(EVENT_STORE),
         documents: app.get(DOCUMENT_STORE),
         sealer: app.get(EventLog).sealer,
-        logger: pino({ level: 'silent' }),
+        logger: pino({ level: TEST_LOG_LEVEL }),
         holder,
         leaseTtlMs: 1_000,
         integrity: app.get(IntegrityMonitor),

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import { AppConfig } from '../../src/app-config';
 import { databaseFromUrl } from '../../src/platform/mongodb/mongo-database';
 
+/** Test apps log nothing; TEST_LOG_LEVEL=error shows what a failing end-to-end test's app logged. */
+export const TEST_LOG_LEVEL = process.env.TEST_LOG_LEVEL ?? 'silent';
+
 /** The embedded configuration of a test app or process, in its own data folder. */
 export const embeddedConfig = (dataDir: string): AppConfig => ({
   port: 0,
   dataDir,
-  // TEST_LOG_LEVEL=error shows what a failing end-to-end test's app logged.
-  logLevel: process.env.TEST_LOG_LEVEL ?? 'silent',
+  logLevel: TEST_LOG_LEVEL,
   eventStore: { kind: 'sqlite', file: join(dataDir, 'events.sqlite') },
   documentStore: { kind: 'sqlite', file: join(dataDir, 'read-models.sqlite') },
   keyStore: { kind: 'sqlite', file: join(dataDir, 'keys.sqlite') },

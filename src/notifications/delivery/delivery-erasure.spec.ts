@@ -10,7 +10,7 @@ import { DeliverySender } from './delivery-sender';
 import { DeliveryStore } from './delivery-store';
 import { DeliveryTargets } from './delivery-targets';
 import { ErasedMeanwhile } from './erased-meanwhile';
-import { beforeCommit, NOW, OUTBOX_SETTINGS, OutboxFixture } from './testing/outbox-fixture';
+import { runningBefore, NOW, OUTBOX_SETTINGS, OutboxFixture } from './testing/outbox-fixture';
 
 const SENDER_SETTINGS = { maxAttempts: 3, retryBaseMs: 1_000, retryMaxMs: 60_000 };
 const quiet = { warn: () => undefined };
@@ -52,8 +52,9 @@ describe('the delivery outbox and erasure: nothing of an erased person stays, wh
 
   it('deletes a record the sender moved to a later version between the erasure reading it and deleting it', async () => {
     const [sending] = await recordsOfSiti();
-    const { store, ran } = beforeCommit(
+    const { store, ran } = runningBefore(
       fixture.documents,
+      'commit',
       (batch) => batch.writes.some((write) => 'delete' in write && write.collection === DELIVERIES),
       () => new DeliveryStore(fixture.documents).save([updated(sending, { status: 'sent' })], undefined),
     );
@@ -84,7 +85,9 @@ describe('the delivery outbox and erasure: nothing of an erased person stays, wh
         interrupted ??= first.document.personKey === personKey('siti') ? first.document.kind : undefined;
         return interrupted !== undefined;
       };
-      const { store, ran } = beforeCommit(fixture.documents, senderSaving, () => fixture.erase('siti'));
+      const { store, ran } = runningBefore(fixture.documents, 'commit', senderSaving, () =>
+        fixture.erase('siti'),
+      );
       await senderOn(store, digestThreshold).sendDue(NOW);
       expect(ran()).toBe(true);
       expect(await recordsOfSiti()).toEqual([]);

@@ -2,7 +2,7 @@ import { NOTIFICATIONS_PROJECTION, NOTIFIED_PEOPLE } from '../read-models/notifi
 import { ReadModels } from '../../platform/read-models/read-models';
 import { DeliveryPlanner } from './delivery-planner';
 import { DeliveryStore } from './delivery-store';
-import { NOW, OUTBOX_SETTINGS, OutboxFixture } from './testing/outbox-fixture';
+import { NOW, OUTBOX_SETTINGS, OutboxFixture, runningBefore } from './testing/outbox-fixture';
 
 describe('DeliveryPlanner: messages recorded for notifications, never for a person erased meanwhile', () => {
   let fixture: OutboxFixture;
@@ -24,17 +24,12 @@ describe('DeliveryPlanner: messages recorded for notifications, never for a pers
     await fixture.notify('budi', 2n);
     // The erasure runs at the planner's first look at a person's preferences: after it read the notifications.
     const people = await readModels.collection(NOTIFICATIONS_PROJECTION, NOTIFIED_PEOPLE);
-    let erasure: Promise<void> | undefined;
-    const interleaved = new Proxy(documents, {
-      get(target, name, receiver) {
-        const value = Reflect.get(target, name, receiver);
-        if (name !== 'findOne') return typeof value === 'function' ? value.bind(target) : value;
-        return async (collection: string, ...rest: unknown[]) => {
-          if (collection === people && !erasure) await (erasure = fixture.erase('siti'));
-          return (value as (...args: unknown[]) => unknown).call(target, collection, ...rest);
-        };
-      },
-    });
+    const { store: interleaved, ran } = runningBefore(
+      documents,
+      'findOne',
+      (collection) => collection === people,
+      () => fixture.erase('siti'),
+    );
     const planner = new DeliveryPlanner(
       documents,
       new ReadModels(interleaved, events),
@@ -42,7 +37,7 @@ describe('DeliveryPlanner: messages recorded for notifications, never for a pers
       OUTBOX_SETTINGS,
     );
     await planner.planNext(NOW);
-    expect(erasure).toBeDefined();
+    expect(ran()).toBe(true);
     expect({ siti: await fixture.recordsOf('siti'), budi: await fixture.recordsOf('budi') }).toEqual({
       siti: 0,
       budi: 2,

@@ -79,6 +79,7 @@ export class DeliveryStore {
     return this.forgetKey(personKey(personId));
   }
 
+  /** The same by the person's key, which is all a delivery record holds of them. */
   async forgetKey(key: string): Promise<number> {
     const records = await this.documents.find<DeliveryRecord>(
       DELIVERIES,

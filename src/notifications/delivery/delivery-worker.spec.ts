@@ -1,10 +1,15 @@
+import { MongoClient } from 'mongodb';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { waitFor } from '../../../test/support/wait-for';
+import { databaseFromUrl, MongoDocumentStore } from '../../platform/document-store/mongo-document-store';
+import { CrashingMongoStore } from '../../platform/document-store/testing/crashing-mongo-store';
 import { EventLog } from '../../platform/event-log/event-log';
 import { EventSealer } from '../../platform/event-log/event-sealer';
 import { OutboxOutgoingMessages } from '../../platform/messages/outbox-outgoing-messages';
 import { SqliteKeyStore } from '../../platform/personal-data/sqlite-key-store';
-import { DELIVERY_CURSOR } from './delivery-record';
+import { personKey } from '../read-models/notification.document';
+import { DELIVERIES, DeliveryRecord, updated } from './delivery-record';
 import { DeliveryPlanner } from './delivery-planner';
 import { DeliverySender } from './delivery-sender';
 import { DeliveryStore } from './delivery-store';
@@ -13,48 +18,69 @@ import { DeliveryWorker } from './delivery-worker';
 import { ErasedMeanwhile } from './erased-meanwhile';
 import { NOW, OUTBOX_SETTINGS, OutboxFixture } from './testing/outbox-fixture';
 
-describe('DeliveryWorker', () => {
-  it('finishes what a crashed holder left half-saved before it plans or sends anything', async () => {
-    const fixture = new OutboxFixture();
-    const keys = new SqliteKeyStore(join(fixture.dir, 'keys.sqlite'));
-    await fixture.notify('siti', 1n);
-    const calls: string[] = [];
-    const observed = new Proxy(fixture.documents, {
-      get(target, name, receiver) {
-        const value = Reflect.get(target, name, receiver);
-        if (typeof value !== 'function') return value;
-        return (...args: unknown[]) => {
-          if (name === 'recover' || name === 'commit' || name === 'readChanges') calls.push(String(name));
-          if (name === 'recover') calls.push(`recover ${String(args[0])}`);
-          return value.apply(target, args);
-        };
-      },
-    });
-    const store = new DeliveryStore(observed);
-    const log = new EventLog(fixture.events, new EventSealer(keys, () => []));
-    const worker = new DeliveryWorker(
-      observed,
-      new DeliveryPlanner(observed, fixture.readModels, store, OUTBOX_SETTINGS),
-      new DeliverySender(
-        store,
-        new DeliveryTargets(log, fixture.readModels),
-        new OutboxOutgoingMessages(join(fixture.dir, 'outbox.jsonl')),
-        { ...OUTBOX_SETTINGS, maxAttempts: 3, retryBaseMs: 1_000, retryMaxMs: 60_000 },
-        { warn: () => undefined },
-        new ErasedMeanwhile(fixture.readModels, store),
-      ),
-      { now: () => NOW },
-      { holder: 'spec', leaseTtlMs: 3_000, pollMs: 50, logger: { error: () => undefined } },
-    );
-    try {
-      worker.start();
-      await waitFor(async () => (await fixture.recordsOf('siti')) === 2, 'the messages planned');
-    } finally {
-      await worker.stop();
-      await keys.close();
-      await fixture.close();
-    }
-    expect(calls.slice(0, 2)).toEqual(['recover', `recover ${DELIVERY_CURSOR}`]);
-    expect(calls.filter((call) => call === 'recover')).toHaveLength(1);
+const url = process.env.MONGO_URL;
+
+if (url) {
+  const database = `${databaseFromUrl(url)}_worker_${randomBytes(4).toString('hex')}`;
+  afterAll(async () => {
+    const raw = await new MongoClient(url).connect();
+    await raw.db(database).dropDatabase();
+    await raw.close();
   });
-});
+
+  describe('DeliveryWorker on a server without transactions', () => {
+    it('finishes a digest a crashed holder left half-saved before it sends anything', async () => {
+      const documents = new MongoDocumentStore(url, { database, batches: 'redo-record' });
+      const crashing = new CrashingMongoStore(url, { database, batches: 'redo-record' });
+      const fixture = new OutboxFixture(documents);
+      const keys = new SqliteKeyStore(join(fixture.dir, 'keys.sqlite'));
+      const outbox = join(fixture.dir, 'outbox.ndjson');
+      const store = new DeliveryStore(documents);
+      await fixture.notify('siti', 1n);
+      await new DeliveryPlanner(documents, fixture.readModels, store, OUTBOX_SETTINGS).planNext(NOW);
+      const [member] = await documents.find<DeliveryRecord>(DELIVERIES, {
+        personKey: personKey('siti'),
+        channel: 'email',
+      });
+      // The sender's digest save (the digest, then its member folded into it) died after the digest was written.
+      const digest: DeliveryRecord = { ...member, _id: 'digest-1', kind: 'digest', version: 1 };
+      void new DeliveryStore(crashing).save(
+        [digest, updated(member, { status: 'digested', digestId: digest._id })],
+        undefined,
+      );
+      await waitFor(async () => (await store.existing([digest._id])).size === 1, 'the digest written');
+
+      const log = new EventLog(fixture.events, new EventSealer(keys, () => []));
+      const worker = new DeliveryWorker(
+        documents,
+        new DeliveryPlanner(documents, fixture.readModels, store, OUTBOX_SETTINGS),
+        new DeliverySender(
+          store,
+          new DeliveryTargets(log, fixture.readModels),
+          new OutboxOutgoingMessages(outbox),
+          { ...OUTBOX_SETTINGS, maxAttempts: 3, retryBaseMs: 1_000, retryMaxMs: 60_000 },
+          { warn: () => undefined },
+          new ErasedMeanwhile(fixture.readModels, store),
+        ),
+        { now: () => NOW },
+        { holder: 'spec', leaseTtlMs: 3_000, pollMs: 50, logger: { error: () => undefined } },
+      );
+      try {
+        worker.start();
+        const statusOf = async (id: string) =>
+          (await documents.findOne<DeliveryRecord>(DELIVERIES, { _id: id }))?.status;
+        await waitFor(async () => (await statusOf(digest._id)) !== 'pending', 'the digest handled');
+        // Sent as the digest it was folded into, never again on its own.
+        expect(await statusOf(member._id)).toBe('digested');
+      } finally {
+        await worker.stop();
+        await Promise.all([keys.close(), crashing.close(), fixture.close()]);
+      }
+    });
+  });
+} else {
+  // Reported as skipped by name, never silently passed.
+  describe.skip('DeliveryWorker on a server without transactions (skipped: MONGO_URL is not set)', () => {
+    it('finishes a digest a crashed holder left half-saved before it sends anything', () => {});
+  });
+}

@@ -4,6 +4,7 @@ import { waitFor } from '../../../test/support/wait-for';
 import { REDO_PART_BYTES, serializeBatch } from '../mongodb/redo-records';
 import { ProjectionCommit } from './document-store.port';
 import { databaseFromUrl, MongoDocumentStore } from './mongo-document-store';
+import { CrashingMongoStore } from './testing/crashing-mongo-store';
 
 const url = process.env.MONGO_URL;
 /** MongoDB's limit on one document, which a redo record of a whole batch would exceed. */
@@ -73,18 +74,7 @@ if (url) {
     );
 
     it('records a large batch in parts under the document limit, and finishes it after a crash', async () => {
-      // Dies after recording the batch and writing its first document, as a process killed midway would.
-      class CrashingStore extends MongoDocumentStore {
-        protected override async applyBatch(batch: ProjectionCommit): Promise<void> {
-          await super.applyBatch({
-            writes: [batch.writes[0]],
-            changes: [],
-            checkpoint: { name: 'scratch', position: 0n },
-          });
-          await new Promise(() => undefined); // the process is gone: nothing after this ever runs
-        }
-      }
-      const crashing = new CrashingStore(url, { database, batches: 'redo-record' });
+      const crashing = new CrashingMongoStore(url, { database, batches: 'redo-record' });
       const store = new MongoDocumentStore(url, { database, batches: 'redo-record' });
       try {
         const c = `crash_large_${randomBytes(4).toString('hex')}`;

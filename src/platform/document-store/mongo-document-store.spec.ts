@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { waitFor } from '../../../test/support/wait-for';
 import { ProjectionCommit } from './document-store.port';
 import { MongoDocumentStore, databaseFromUrl } from './mongo-document-store';
+import { CrashingMongoStore } from './testing/crashing-mongo-store';
 import { documentStoreContract } from './testing/document-store.contract';
 
 const url = process.env.MONGO_URL;
@@ -39,19 +40,7 @@ if (url) {
     });
 
     it('finishes a batch a crash interrupted when the next runner recovers', async () => {
-      // Dies after recording the batch and writing half of it, as a process killed midway would.
-      class CrashingStore extends MongoDocumentStore {
-        protected override async applyBatch(batch: ProjectionCommit): Promise<void> {
-          const [firstWrite] = batch.writes;
-          await super.applyBatch({
-            writes: [firstWrite],
-            changes: [],
-            checkpoint: { name: 'scratch', position: 0n },
-          });
-          await new Promise(() => undefined); // the process is gone: nothing after this ever runs
-        }
-      }
-      const crashing = new CrashingStore(url, { database });
+      const crashing = new CrashingMongoStore(url, { database });
       const store = open();
       try {
         const c = `crash_${randomBytes(8).toString('hex')}`;

@@ -20,12 +20,18 @@ import { DELIVERIES } from '../delivery-record';
 export const OUTBOX_SETTINGS = { digestThreshold: 10, digestWindowMs: 3_600_000, maxAgeMs: 86_400_000 };
 export const NOW = new Date('2026-06-01T08:00:00Z');
 
-/** Real SQLite stores in a fresh folder, with what the notifications projection and an erasure write to them. */
+/** Real stores in a fresh folder, with what the notifications projection and an erasure write to them. */
 export class OutboxFixture {
   readonly dir = mkdtempSync(join(tmpdir(), 'suara-outbox-'));
-  readonly documents: DocumentStore = new SqliteDocumentStore(join(this.dir, 'read-models.sqlite'));
+  readonly documents: DocumentStore;
   readonly events = new SqliteEventStore(join(this.dir, 'events.sqlite'));
-  readonly readModels = new ReadModels(this.documents, this.events);
+  readonly readModels: ReadModels;
+
+  /** Read models in `documents` when given (a MongoDB store), else in SQLite in the folder. */
+  constructor(documents?: DocumentStore) {
+    this.documents = documents ?? new SqliteDocumentStore(join(this.dir, 'read-models.sqlite'));
+    this.readModels = new ReadModels(this.documents, this.events);
+  }
 
   async close(): Promise<void> {
     await this.documents.close();
@@ -82,23 +88,26 @@ export class OutboxFixture {
   }
 }
 
-/** The store with `before` run once, just before the first commit that `when` picks goes through. */
-export function beforeCommit(
+type Method = 'commit' | 'findOne';
+
+/** The store with `before` run once, just before the first call of `method` whose arguments `when` picks. */
+export function runningBefore<M extends Method>(
   documents: DocumentStore,
-  when: (batch: Parameters<DocumentStore['commit']>[0]) => boolean,
+  method: M,
+  when: (...args: Parameters<DocumentStore[M]>) => boolean,
   before: () => Promise<void>,
 ): { store: DocumentStore; ran: () => boolean } {
   let ran = false;
   const store = new Proxy(documents, {
     get(target, name, receiver) {
       const value = Reflect.get(target, name, receiver);
-      if (name !== 'commit') return typeof value === 'function' ? value.bind(target) : value;
-      return async (batch: Parameters<DocumentStore['commit']>[0]) => {
-        if (!ran && when(batch)) {
+      if (name !== method) return typeof value === 'function' ? value.bind(target) : value;
+      return async (...args: Parameters<DocumentStore[M]>) => {
+        if (!ran && when(...args)) {
           ran = true;
           await before();
         }
-        return target.commit(batch);
+        return (value as (...args: unknown[]) => unknown).apply(target, args);
       };
     },
   });

@@ -44,7 +44,7 @@ async function readPages<T>(path: string, position: string, pages: number) {
   for (let page = 0; page < pages; page++) {
     const params = new URLSearchParams({ limit: String(GROUP_PAGE), minPosition: position });
     if (cursor) params.set('cursor', cursor);
-    const read: Paged<T> = await api<Paged<T>>(withQuery(path, params.toString()));
+    const read = await api<Paged<T>>(withQuery(path, params.toString()));
     items.push(...read.items);
     cursor = read.nextCursor;
     if (!cursor) break;
